@@ -1,0 +1,5 @@
+export * from './errors.js';
+export * from './issue.js';
+export * from './rng.js';
+export * from './frame.js';
+export * from './params.js';
