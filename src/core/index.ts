@@ -3,3 +3,4 @@ export * from './issue.js';
 export * from './rng.js';
 export * from './frame.js';
 export * from './params.js';
+export * from './atomic.js';

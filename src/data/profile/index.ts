@@ -1,0 +1,4 @@
+export * from './types.js';
+export * from './stats.js';
+export * from './association.js';
+export * from './profile.js';
