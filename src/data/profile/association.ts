@@ -16,8 +16,11 @@ import type { TargetAssociation } from './types.js';
 export const MAX_BINS = 16;
 export const MAX_LEVELS = 50;
 
-/** Codes in [0, k) for a feature column (-1 missing), or undefined for text. */
-export function discretize(c: Column): { codes: Int32Array; k: number } | undefined {
+/**
+ * Codes in [0, k) for a feature column (-1 missing), or undefined for text. `sorted` (the present
+ * values in ascending order) saves a sort when the caller already has it.
+ */
+export function discretize(c: Column, sorted?: Float64Array): { codes: Int32Array; k: number } | undefined {
   switch (c.kind) {
     case 'text':
       return undefined;
@@ -39,7 +42,7 @@ export function discretize(c: Column): { codes: Int32Array; k: number } | undefi
     }
     case 'numeric':
     case 'datetime': {
-      const present = c.values.filter((v) => v === v).sort();
+      const present = sorted ?? c.values.filter((v) => v === v).sort();
       if (present.length === 0) return { codes: new Int32Array(c.values.length).fill(-1), k: 1 };
       const cuts: number[] = [];
       for (let b = 1; b < MAX_BINS; b++) {
@@ -156,8 +159,17 @@ export function correlationRatio(x: Int32Array, k: number, y: Float64Array): num
   return tss > 0 ? Math.sqrt(Math.min(1, between / tss)) : 0;
 }
 
-/** Association of `feature` with the target, or undefined when it cannot be measured (text). */
-export function associate(feature: Column, target: Column, classification: boolean): TargetAssociation | undefined {
+/**
+ * Association of `feature` with the target, or undefined when it cannot be measured (text).
+ * `targetCodes` (from {@link classCodes}) can be computed once and passed for every feature.
+ */
+export function associate(
+  feature: Column,
+  target: Column,
+  classification: boolean,
+  sortedFeature?: Float64Array,
+  targetCodes: { codes: Int32Array; k: number } | undefined = classification ? classCodes(target) : undefined,
+): TargetAssociation | undefined {
   if (!classification && target.kind === 'numeric') {
     if (feature.kind === 'numeric' || feature.kind === 'datetime') {
       const r = pearson(feature.values, target.values);
@@ -168,8 +180,8 @@ export function associate(feature: Column, target: Column, classification: boole
     const eta = correlationRatio(d.codes, d.k, target.values);
     return { measure: 'correlation_ratio', value: eta, normalized: eta };
   }
-  const y = classCodes(target);
-  const x = discretize(feature);
+  const y = targetCodes;
+  const x = discretize(feature, sortedFeature);
   if (!x || !y) return undefined;
   const hy = entropy(y.codes, y.k);
   const mi = mutualInformation(x.codes, x.k, y.codes, y.k);

@@ -7,11 +7,11 @@
  * profile.columns.find((c) => c.name === 'Income')?.numeric?.mean;
  */
 import type { Column, Frame } from '../../core/frame.js';
-import { BOOL_MISSING, isMissing } from '../../core/frame.js';
+import { BOOL_MISSING } from '../../core/frame.js';
 import type { Schema } from '../schema/types.js';
 import { countTokens } from '../schema/detect.js';
-import { associate } from './association.js';
-import { histogram, numericStats, sortedPresent } from './stats.js';
+import { associate, classCodes } from './association.js';
+import { distinctSorted, histogram, numericStats, sortedPresent } from './stats.js';
 import type { CategoricalStats, ColumnProfile, Profile } from './types.js';
 
 export interface ProfileOptions {
@@ -25,14 +25,18 @@ export interface ProfileOptions {
 export function profileFrame(frame: Frame, schema: Schema, opts: ProfileOptions = {}): Profile {
   const target = opts.target !== undefined ? frame.get(opts.target) : undefined;
   const bySchema = new Map(schema.columns.map((c) => [c.name, c]));
+  const classification = opts.classification ?? (target !== undefined && target.kind !== 'numeric');
+  const targetCodes = target && classification ? classCodes(target) : undefined;
   let missingCells = 0;
   const columns = frame.columns.map((c): ColumnProfile => {
     const s = bySchema.get(c.name);
-    const p = profileColumn(c);
+    // Sorted once per numeric column and shared: the sort is the profile's main cost.
+    const sorted = c.kind === 'numeric' || c.kind === 'datetime' ? sortedPresent(c.values) : undefined;
+    const p = profileColumn(c, sorted);
     missingCells += p.missing;
     const out: ColumnProfile = { name: c.name, type: s?.type ?? 'categorical', idLike: s?.idLike ?? false, ...p };
     if (target && c !== target && !out.idLike) {
-      const a = associate(c, target, opts.classification ?? target.kind !== 'numeric');
+      const a = associate(c, target, classification, sorted, targetCodes);
       if (a) out.association = a;
     }
     return out;
@@ -44,21 +48,21 @@ export function profileFrame(frame: Frame, schema: Schema, opts: ProfileOptions 
 
 type Stats = Omit<ColumnProfile, 'name' | 'type' | 'idLike'>;
 
-function profileColumn(c: Column): Stats {
+function profileColumn(c: Column, sorted: Float64Array | undefined): Stats {
   switch (c.kind) {
     case 'numeric': {
-      const numeric = numericStats(c.values, c.integer);
-      const missing = countMissing(c);
-      const base: Stats = { count: c.values.length - missing, missing, distinct: distinctNumbers(c.values) };
+      const s = sorted!;
+      const numeric = numericStats(s, c.integer);
+      const base: Stats = { count: s.length, missing: c.values.length - s.length, distinct: distinctSorted(s) };
       return numeric ? { ...base, numeric } : base;
     }
     case 'datetime': {
-      const sorted = sortedPresent(c.values);
-      const base: Stats = { count: sorted.length, missing: c.values.length - sorted.length, distinct: distinctNumbers(c.values) };
-      if (!sorted.length) return base;
+      const s = sorted!;
+      const base: Stats = { count: s.length, missing: c.values.length - s.length, distinct: distinctSorted(s) };
+      if (!s.length) return base;
       return {
         ...base,
-        datetime: { min: new Date(sorted[0]!).toISOString(), max: new Date(sorted[sorted.length - 1]!).toISOString(), histogram: histogram(sorted, 30) },
+        datetime: { min: new Date(s[0]!).toISOString(), max: new Date(s[s.length - 1]!).toISOString(), histogram: histogram(s, 30) },
       };
     }
     case 'categorical': {
@@ -95,18 +99,7 @@ function profileColumn(c: Column): Stats {
   }
 }
 
-function countMissing(c: Column): number {
-  let m = 0;
-  const n = c.kind === 'categorical' ? c.codes.length : c.values.length;
-  for (let i = 0; i < n; i++) if (isMissing(c, i)) m++;
-  return m;
-}
 
-function distinctNumbers(values: Float64Array): number {
-  const s = new Set<number>();
-  for (let i = 0; i < values.length; i++) if (values[i] === values[i]) s.add(values[i]!);
-  return s.size;
-}
 
 function topCounts(levels: readonly string[], counts: readonly number[]): CategoricalStats {
   const order = counts.map((_, k) => k).filter((k) => counts[k]! > 0);

@@ -62,9 +62,11 @@ export function histogram(sorted: Float64Array, maxBins = 30, integer = false): 
   return { edges, counts };
 }
 
-/** Summary statistics of a numeric column (sample std with n-1; skewness is the adjusted Fisher-Pearson). */
-export function numericStats(values: Float64Array, integer: boolean): NumericStats | undefined {
-  const sorted = sortedPresent(values);
+/**
+ * Summary statistics of a numeric column from its present values sorted ascending ({@link sortedPresent}):
+ * sample std with n-1; skewness is the adjusted Fisher-Pearson coefficient (scipy's `bias=False`).
+ */
+export function numericStats(sorted: Float64Array, integer: boolean): NumericStats | undefined {
   const n = sorted.length;
   if (n === 0) return undefined;
   let sum = 0;
@@ -95,4 +97,11 @@ export function numericStats(values: Float64Array, integer: boolean): NumericSta
     skewness,
     histogram: histogram(sorted, 30, integer),
   };
+}
+
+/** Number of distinct values in sorted data (one pass, no hashing). */
+export function distinctSorted(sorted: Float64Array): number {
+  let d = sorted.length ? 1 : 0;
+  for (let i = 1; i < sorted.length; i++) if (sorted[i] !== sorted[i - 1]) d++;
+  return d;
 }
