@@ -1,0 +1,7 @@
+/** Reports: the analysis report (HTML and Markdown) and the plots they draw. */
+export { renderAnalysisHtml } from './html.js';
+export { renderAnalysisMarkdown } from './markdown.js';
+export { writeAnalysisReport } from './write.js';
+export { barSpec, histogramSpec, ACCENT, type Bar, type BarOptions, type HistogramOptions } from './plots.js';
+export { renderSvgs } from './render.js';
+export { escapeHtml, escapeMarkdown } from './escape.js';
