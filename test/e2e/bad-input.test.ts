@@ -2,11 +2,11 @@
  * Every file of the bad-input corpus (test/corpus/) through the real CLI: exit code 2, a message
  * naming the file and the line/column or field, a hint, and never a stack trace.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, STACK_TRACE } from './run-cli.js';
+import { ROOT, runCli, STACK_TRACE } from './run-cli.js';
 
 const reports = mkdtempSync(path.join(tmpdir(), 'specml-bad-'));
 const io = (f: string): string => `test/corpus/io/${f}`;
@@ -44,6 +44,25 @@ describe('bad input through `specml analyze`', () => {
       for (const re of c.expect) expect(r.stderr).toMatch(re);
       expect(r.stderr).not.toMatch(STACK_TRACE);
       if (!c.args.includes('--fast')) expect(r.stderr).toMatch(/hint: \S/);
+    });
+  }
+});
+
+describe('bad specs through `specml analyze SPEC`', () => {
+  const corpus = path.join(ROOT, 'test/corpus/spec');
+  const { bad } = JSON.parse(readFileSync(path.join(corpus, 'cases.json'), 'utf8')) as {
+    bad: Record<string, { code: string; contains: string[] }>;
+  };
+  for (const [file, c] of Object.entries(bad)) {
+    it(file, () => {
+      const r = runCli(['analyze', path.join('test/corpus/spec', file), '--reports', reports, '--json']);
+      expect(r.code, r.stderr).toBe(2);
+      // The first expected fragment carries file:line:col (or the file) and the field path.
+      expect(r.stderr).toContain(c.contains[0]!);
+      expect(r.stderr).not.toMatch(STACK_TRACE);
+      const doc = JSON.parse(r.stdout) as { ok: boolean; error: { code: string; issues?: unknown[] } };
+      expect(doc.ok).toBe(false);
+      expect(doc.error.code).toBe(c.code);
     });
   }
 });

@@ -74,7 +74,11 @@ export function discretize(c: Column, sorted?: Float64Array): { codes: Int32Arra
 export function entropy(codes: Int32Array, k: number): number {
   const counts = new Float64Array(k);
   let n = 0;
-  for (const c of codes) if (c >= 0) (counts[c]!++, n++);
+  for (const c of codes) {
+    if (c < 0) continue;
+    counts[c]!++;
+    n++;
+  }
   let h = 0;
   for (const c of counts) if (c > 0) h -= (c / n) * Math.log(c / n);
   return h;
@@ -115,7 +119,11 @@ export function pearson(x: Float64Array, y: Float64Array): number {
   let sx = 0;
   let sy = 0;
   for (let i = 0; i < x.length; i++) {
-    if (x[i] === x[i] && y[i] === y[i]) (n++, (sx += x[i]!), (sy += y[i]!));
+    if (x[i] === x[i] && y[i] === y[i]) {
+      n++;
+      sx += x[i]!;
+      sy += y[i]!;
+    }
   }
   if (n < 3) return 0;
   const mx = sx / n;

@@ -68,13 +68,19 @@ function profileColumn(c: Column, sorted: Float64Array | undefined): Stats {
     case 'categorical': {
       const counts = new Array<number>(c.levels.length).fill(0);
       let missing = 0;
-      for (const code of c.codes) code < 0 ? missing++ : counts[code]!++;
+      for (const code of c.codes) {
+        if (code < 0) missing++;
+        else counts[code]!++;
+      }
       return { count: c.codes.length - missing, missing, distinct: counts.filter((x) => x > 0).length, categorical: topCounts(c.levels, counts) };
     }
     case 'boolean': {
       const counts = [0, 0];
       let missing = 0;
-      for (const v of c.values) v === BOOL_MISSING ? missing++ : counts[v]!++;
+      for (const v of c.values) {
+        if (v === BOOL_MISSING) missing++;
+        else counts[v]!++;
+      }
       return { count: c.values.length - missing, missing, distinct: counts.filter((x) => x > 0).length, categorical: topCounts(['false', 'true'], counts) };
     }
     case 'text': {

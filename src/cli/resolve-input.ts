@@ -1,0 +1,65 @@
+/**
+ * Where a command's data comes from: a spec file (YAML or PRP markdown), or `--data/--target`
+ * flags, or `./specml.yaml` when neither is given. Flags override the spec's fields.
+ */
+import { existsSync } from 'node:fs';
+import { SpecmlError } from '../core/errors.js';
+import type { Task } from '../data/task.js';
+import { loadSpec } from '../spec/index.js';
+
+export interface DataFlags {
+  data?: string;
+  target?: string;
+  test?: string;
+  id?: string[];
+  delimiter?: string;
+  task?: string;
+  seed?: string;
+}
+
+export interface ResolvedInput {
+  name?: string;
+  data: string;
+  target: string;
+  test?: string;
+  idColumns: string[];
+  ignore: string[];
+  delimiter?: string;
+  task: Task | 'auto';
+  seed: number;
+  specFile?: string;
+}
+
+const TASKS = ['auto', 'binary', 'multiclass', 'regression', 'text', 'image'];
+
+export async function resolveInput(specArg: string | undefined, flags: DataFlags): Promise<ResolvedInput> {
+  let specFile = specArg;
+  if (!specFile && !flags.data && existsSync('specml.yaml')) specFile = 'specml.yaml';
+  const spec = specFile ? await loadSpec(specFile) : undefined;
+  const data = flags.data ?? spec?.data.train;
+  const target = flags.target ?? spec?.data.target;
+  if (!data || !target) {
+    throw new SpecmlError('usage.missing_input', specFile ? `${specFile}: the spec gives no data.train or data.target` : 'no data given: pass a spec file, or --data FILE and --target COLUMN', {
+      hint: 'e.g. specml analyze --data examples/credit/credit.csv --target Status, or specml init --data FILE --target COL to write a spec.',
+    });
+  }
+  const task = (flags.task ?? spec?.task ?? 'auto') as Task | 'auto';
+  if (!TASKS.includes(task)) throw new SpecmlError('usage.bad_task', `--task '${task}' is not a task`, { hint: `Use one of: ${TASKS.join(', ')}` });
+  const seed = flags.seed !== undefined ? Number(flags.seed) : (spec?.seed ?? 42);
+  if (!Number.isInteger(seed) || seed < 0) throw new SpecmlError('usage.bad_seed', `--seed '${flags.seed}' is not a non-negative whole number`, { hint: 'e.g. --seed 42' });
+  const out: ResolvedInput = {
+    data,
+    target,
+    idColumns: flags.id ?? spec?.data.id ?? [],
+    ignore: spec?.data.ignore ?? [],
+    task,
+    seed,
+  };
+  const test = flags.test ?? spec?.data.test;
+  if (test) out.test = test;
+  const delimiter = flags.delimiter ?? spec?.data.delimiter;
+  if (delimiter) out.delimiter = delimiter === '\\t' || delimiter === 'tab' ? '\t' : delimiter;
+  if (spec?.name) out.name = spec.name;
+  if (specFile) out.specFile = specFile;
+  return out;
+}

@@ -1,0 +1,10 @@
+export type { Check, CheckContext } from './types.js';
+export { CheckRegistry } from './registry.js';
+export { builtinChecks, runChecks } from './checks.js';
+export { constantColumn, nearConstantColumn, NEAR_CONSTANT_SHARE } from './constant.js';
+export { duplicateRows, trainTestOverlap } from './duplicates.js';
+export { idLikeColumn, idLikeReason } from './id-like.js';
+export { targetLeakage, LEAK_INFO, LEAK_WARN } from './leakage.js';
+export { highMissing, MISSING_EMPTY, MISSING_INFO, MISSING_WARN } from './missing.js';
+export { outliers, ROBUST_Z, IQR_FENCE } from './outliers.js';
+export { classImbalance, targetMissing, IMBALANCE_INFO, IMBALANCE_WARN, MIN_CLASS_ROWS } from './target-checks.js';
