@@ -82,7 +82,7 @@ export function inferTask(frame: Frame, schema: Schema, target: string, opts: Ta
       inferred = { task: 'regression', targetKind: 'regression', reason: `'${target}' is numeric with ${k} distinct values in ${n} rows` };
     }
   }
-  if (inferred.targetKind !== 'regression') refineByFeatures(inferred, frame, schema, target);
+  if (inferred.targetKind !== 'regression') refineByFeatures(inferred, schema, target);
   if (opts.task && opts.task !== 'auto' && opts.task !== inferred.task) {
     inferred.reason = `task '${opts.task}' as the spec says (inference said '${inferred.task}': ${inferred.reason})`;
     inferred.task = opts.task;
@@ -91,7 +91,7 @@ export function inferTask(frame: Frame, schema: Schema, target: string, opts: Ta
   return inferred;
 }
 
-function refineByFeatures(inf: TaskInference, frame: Frame, schema: Schema, target: string): void {
+function refineByFeatures(inf: TaskInference, schema: Schema, target: string): void {
   const features = schema.columns.filter((c) => c.name !== target && !c.idLike);
   const text = features.filter((c) => c.type === 'text');
   if (text.length > 0 && features.length - text.length <= 10) {
@@ -100,7 +100,7 @@ function refineByFeatures(inf: TaskInference, frame: Frame, schema: Schema, targ
     inf.reason += `; the signal is free text in '${text[0]!.name}' (${text[0]!.reason}) beside ${features.length - text.length} other feature(s), so this is ${inf.targetKind} text classification`;
     return;
   }
-  const image = pixelGrid(frame, features.map((c) => c.name));
+  const image = pixelGrid(schema, features.map((c) => c.name));
   if (image) {
     inf.task = 'image';
     inf.imageShape = image.shape;
@@ -108,27 +108,27 @@ function refineByFeatures(inf: TaskInference, frame: Frame, schema: Schema, targ
   }
 }
 
-function pixelGrid(frame: Frame, names: string[]): { prefix: string; count: number; shape: [number, number]; min: number; max: number } | undefined {
+function pixelGrid(schema: Schema, names: string[]): { prefix: string; count: number; shape: [number, number]; min: number; max: number } | undefined {
   if (names.length < 64) return undefined;
   const groups = new Map<string, number>();
   for (const n of names) {
     const m = /^(.*?)(\d+)$/.exec(n);
     if (m) groups.set(m[1]!, (groups.get(m[1]!) ?? 0) + 1);
   }
+  const byName = new Map(schema.columns.map((c) => [c.name, c]));
   for (const [prefix, count] of groups) {
     const side = Math.round(Math.sqrt(count));
     if (count < 64 || side * side !== count) continue;
     let min = Infinity;
     let max = -Infinity;
     for (let i = 0; i < count; i++) {
-      const c = frame.get(`${prefix}${i}`);
-      if (!c || c.kind !== 'numeric') return undefined;
-      for (const v of c.values) {
-        if (v < min) min = v;
-        if (v > max) max = v;
-      }
+      // The schema already holds each column's observed range: no pass over the pixels here.
+      const c = byName.get(`${prefix}${i}`);
+      if (!c || (c.type !== 'integer' && c.type !== 'numeric')) return undefined;
+      if (c.min !== undefined && c.min < min) min = c.min;
+      if (c.max !== undefined && c.max > max) max = c.max;
     }
-    if (min >= 0 && (max <= 1 || max <= 255)) return { prefix, count, shape: [side, side], min, max };
+    if (min >= 0 && max <= 255) return { prefix, count, shape: [side, side], min, max };
   }
   return undefined;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Frame, categoricalColumn, numericColumn, textColumn } from '../../core/frame.js';
 import { Rng } from '../../core/rng.js';
 import type { Schema } from '../schema/types.js';
-import { correlationRatio, entropy, mutualInformation, pearson } from './association.js';
+import { correlationRatio, discretize, entropy, mutualInformation, pearson } from './association.js';
 import { profileFrame } from './profile.js';
 import { distinctSorted, histogram, numericStats, quantileSorted, sortedPresent } from './stats.js';
 
@@ -85,5 +85,29 @@ describe('profileFrame', () => {
     expect(by.get('y')!.categorical!.top.map((t) => t.value).sort()).toEqual(['no', 'yes']);
     expect(p.missingCells).toBe(50);
     expect(JSON.parse(JSON.stringify(p))).toEqual(p);
+  });
+});
+
+describe('sortedPresent', () => {
+  it('counting sort for short-range whole numbers equals the general sort', () => {
+    const rng = new Rng(9);
+    const ints = Float64Array.from({ length: 5000 }, (_, i) => (i % 17 === 0 ? NaN : rng.int(300) - 50));
+    const expected = ints.filter((v) => !Number.isNaN(v)).sort();
+    expect(Array.from(sortedPresent(ints))).toEqual(Array.from(expected));
+    const reals = Float64Array.from({ length: 100 }, () => rng.normal());
+    expect(Array.from(sortedPresent(reals))).toEqual(Array.from(reals.slice().sort()));
+    expect(Array.from(sortedPresent(new Float64Array([-0, 2, 1e9, 0])))).toEqual([-0, 0, 2, 1e9]);
+  });
+});
+
+describe('discretize', () => {
+  it('gives the same codes through the lookup table as through the binary search', () => {
+    const rng = new Rng(4);
+    const ints = Float64Array.from({ length: 3000 }, (_, i) => (i % 50 === 0 ? NaN : rng.int(40)));
+    const asInt = discretize(numericColumn('a', ints, true))!;
+    const viaSearch = discretize(numericColumn('a', ints, false))!;
+    expect(asInt.k).toBe(viaSearch.k);
+    expect(Array.from(asInt.codes)).toEqual(Array.from(viaSearch.codes));
+    expect(asInt.k).toBeGreaterThan(8);
   });
 });

@@ -10,7 +10,7 @@ import type { Column, Frame } from '../../core/frame.js';
 import { BOOL_MISSING } from '../../core/frame.js';
 import type { Schema } from '../schema/types.js';
 import { countTokens } from '../schema/detect.js';
-import { associate, classCodes } from './association.js';
+import { associate, targetCodesOf } from './association.js';
 import { distinctSorted, histogram, numericStats, sortedPresent } from './stats.js';
 import type { CategoricalStats, ColumnProfile, Profile } from './types.js';
 
@@ -26,7 +26,7 @@ export function profileFrame(frame: Frame, schema: Schema, opts: ProfileOptions 
   const target = opts.target !== undefined ? frame.get(opts.target) : undefined;
   const bySchema = new Map(schema.columns.map((c) => [c.name, c]));
   const classification = opts.classification ?? (target !== undefined && target.kind !== 'numeric');
-  const targetCodes = target && classification ? classCodes(target) : undefined;
+  const targetCodes = target && classification ? targetCodesOf(target) : undefined;
   let missingCells = 0;
   const columns = frame.columns.map((c): ColumnProfile => {
     const s = bySchema.get(c.name);

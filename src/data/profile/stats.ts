@@ -4,11 +4,35 @@
 import type { Histogram, NumericStats } from './types.js';
 import { QUANTILE_PROBS } from './types.js';
 
-/** Present values, sorted ascending (Float64Array sort is numeric and ~5 ms per 100k values). */
+/**
+ * Present values, sorted ascending. Whole numbers over a short range (counts, ratings, pixels)
+ * are counting-sorted in O(n + range); other data uses the typed-array sort (~5 ms per 100k
+ * values), which is the profile's main cost on wide data.
+ */
 export function sortedPresent(values: Float64Array): Float64Array {
   let n = 0;
-  for (let i = 0; i < values.length; i++) if (values[i] === values[i]) n++;
+  let min = Infinity;
+  let max = -Infinity;
+  let whole = true;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (v !== v) continue;
+    n++;
+    if (v < min) min = v;
+    if (v > max) max = v;
+    if (whole && !Number.isInteger(v)) whole = false;
+  }
   const out = new Float64Array(n);
+  if (n > 0 && whole && max - min <= Math.max(1024, n)) {
+    const counts = new Int32Array(max - min + 1);
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i]!;
+      if (v === v) counts[v - min]!++;
+    }
+    let j = 0;
+    for (let k = 0; k < counts.length; k++) for (let c = counts[k]!; c > 0; c--) out[j++] = min + k;
+    return out;
+  }
   for (let i = 0, j = 0; i < values.length; i++) if (values[i] === values[i]) out[j++] = values[i]!;
   return out.sort();
 }
