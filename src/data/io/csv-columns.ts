@@ -82,9 +82,10 @@ export class ColumnSet {
   /**
    * Turns number column `col` into a string column at `row`. Earlier missing rows become -1; earlier
    * numbers become PENDING, to be filled from the file by csv-recover.ts (their text, e.g. "007",
-   * is not recoverable from the double). Costs O(row) once per column.
+   * is not recoverable from the double). With `rereadMissing`, earlier missing rows are re-read too
+   * (their token may be a level in a string column). Costs O(row) once per column.
    */
-  convert(col: number, row: number): void {
+  convert(col: number, row: number, rereadMissing = false): void {
     const vals = this.nums[col]!;
     const codes = new Int32Array(this.capacity);
     let pending = false;
@@ -95,7 +96,7 @@ export class ColumnSet {
         pending = true;
       }
     }
-    if (pending) this.recoverBefore[col] = row;
+    if (pending || (rereadMissing && row > 0)) this.recoverBefore[col] = row;
     this.kinds[col] = STR;
     this.nums[col] = EMPTY_F64;
     this.codes[col] = codes;

@@ -31,7 +31,10 @@ export interface ParserOptions {
   file: string;
   delimiter: number;
   names: readonly string[];
+  /** NA tokens in number columns. */
   na: ReadonlySet<string>;
+  /** NA tokens in string columns (defaults to `na`); see number.ts NUMERIC_ONLY_NA. */
+  naText?: ReadonlySet<string>;
   /** Line number (1-based) of the first byte that will be appended. */
   firstLine: number;
 }
@@ -316,9 +319,9 @@ export class CsvParser {
 
   private store(col: number, row: number, text: string): void {
     const cols = this.cols;
-    const isNa = this.opts.na.has(text);
+    const naText = this.opts.naText ?? this.opts.na;
     if (cols.kinds[col] === NUM) {
-      if (isNa) {
+      if (this.opts.na.has(text)) {
         cols.nums[col]![row] = NaN;
         return;
       }
@@ -327,9 +330,10 @@ export class CsvParser {
         cols.nums[col]![row] = v;
         return;
       }
-      cols.convert(col, row);
+      // Earlier missing rows may hold a token that is a level in a string column ('None'): re-read them.
+      cols.convert(col, row, naText !== this.opts.na);
     }
-    cols.codes[col]![row] = isNa ? -1 : cols.intern(col, text);
+    cols.codes[col]![row] = naText.has(text) ? -1 : cols.intern(col, text);
   }
 
   private ragged(b: Buffer, recStart: number, end: number, recLine: number, found: number): never {

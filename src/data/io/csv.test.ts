@@ -219,3 +219,17 @@ describe('readCsv: streaming', () => {
     expect(e.message).toMatch(/:3000002:2: /);
   });
 });
+
+describe('readCsv: None is missing in number columns only', () => {
+  it('keeps None as a level in a string column, even when it comes before the first text value', async () => {
+    const t = await readCsv(tmp('veneer,area,kind\nNone,None,None\nStone,12,None\n,3.5,BrkFace\nNA,NA,None\n'));
+    expect(col(t, 'veneer')).toEqual(['None', 'Stone', null, null]);
+    expect(col(t, 'area')).toEqual([null, 12, 3.5, null]);
+    expect(col(t, 'kind')).toEqual(['None', 'None', 'BrkFace', 'None']);
+  });
+
+  it('an explicit naValues list applies to every column', async () => {
+    const t = await readCsv(tmp('kind\nNone\nStone\n'), { naValues: ['None'] });
+    expect(col(t, 'kind')).toEqual([null, 'Stone']);
+  });
+});

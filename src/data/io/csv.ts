@@ -12,7 +12,7 @@ import { readHeader } from './csv-header.js';
 import { CsvParser } from './csv-parser.js';
 import { recoverText } from './csv-recover.js';
 import { SNIFF_BYTES, sniffDelimiter } from './csv-sniff.js';
-import { DEFAULT_NA_VALUES } from './number.js';
+import { naSets } from './number.js';
 import type { RawTable, ReadOptions } from './raw.js';
 import { isGzipPath, readChunks } from './source.js';
 import { Utf8Validator, locateOffset } from './utf8.js';
@@ -127,7 +127,7 @@ async function* csvTables(file: string, opts: ReadOptions, batchRows: number): A
       }
     }
 
-    const na = new Set(opts.naValues ?? DEFAULT_NA_VALUES);
+    const { numeric: na, text: naText } = naSets(opts.naValues);
     const maxRows = opts.maxRows ?? Infinity;
     // Capacity estimate from the head's bytes per line, so a plain file needs no regrowth copies.
     let estimate = 1024;
@@ -141,11 +141,11 @@ async function* csvTables(file: string, opts: ReadOptions, batchRows: number): A
     let emittedAny = false;
     let sticky = new Set<number>();
     const limitFor = (): number => Math.min(batchRows, maxRows - emitted);
-    const parser = new CsvParser({ file, delimiter: d, names, na, firstLine }, new ColumnSet(nCols, sticky, Math.min(estimate, limitFor())), limitFor());
+    const parser = new CsvParser({ file, delimiter: d, names, na, naText, firstLine }, new ColumnSet(nCols, sticky, Math.min(estimate, limitFor())), limitFor());
 
     const table = async (truncated: boolean): Promise<RawTable> => {
       const { columns, recover } = parser.cols.finish(names, parser.nRows);
-      if (recover.size > 0) await recoverText(file, d, na, emitted, columns, recover);
+      if (recover.size > 0) await recoverText(file, d, naText, emitted, columns, recover);
       const out: RawTable = {
         names: [...names],
         columns,

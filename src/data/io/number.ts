@@ -18,6 +18,32 @@ export const DEFAULT_NA_VALUES: readonly string[] = [
 ];
 
 /**
+ * Tokens that mean "missing" only in a numeric column. `None` is Python's missing value when a
+ * number column is printed, but in a text column it is usually a real level: Ames' Mas_Vnr_Type
+ * ("None" = no masonry veneer) or Misc_Feature. pandas reads it as missing everywhere and so loses
+ * those levels; here it stays a category in string columns.
+ */
+export const NUMERIC_ONLY_NA: readonly string[] = ['None'];
+
+/**
+ * The NA sets for number and for string columns. With the default list, {@link NUMERIC_ONLY_NA}
+ * tokens are missing in number columns only; an explicit `naValues` list applies everywhere.
+ *
+ * @example
+ * const { numeric, text } = naSets();
+ * numeric.has('None'); // true
+ * text.has('None'); // false
+ */
+export function naSets(naValues?: readonly string[]): { numeric: ReadonlySet<string>; text: ReadonlySet<string> } {
+  if (naValues) {
+    const all = new Set(naValues);
+    return { numeric: all, text: all };
+  }
+  const numeric = new Set(DEFAULT_NA_VALUES);
+  return { numeric, text: new Set(DEFAULT_NA_VALUES.filter((t) => !NUMERIC_ONLY_NA.includes(t))) };
+}
+
+/**
  * Exact powers of ten: every 10^k for k ≤ 22 is representable as a double, which is what makes
  * Clinger's fast path (`mantissa * 10^k` or `mantissa / 10^k` with mantissa ≤ 2^53) exact.
  */
