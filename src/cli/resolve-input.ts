@@ -27,6 +27,8 @@ export interface ResolvedInput {
   delimiter?: string;
   task: Task | 'auto';
   seed: number;
+  /** The spec's metric, when it names one. */
+  metric?: string;
   specFile?: string;
 }
 
@@ -60,6 +62,7 @@ export async function resolveInput(specArg: string | undefined, flags: DataFlags
   const delimiter = flags.delimiter ?? spec?.data.delimiter;
   if (delimiter) out.delimiter = delimiter === '\\t' || delimiter === 'tab' ? '\t' : delimiter;
   if (spec?.name) out.name = spec.name;
+  if (spec?.metric) out.metric = spec.metric;
   if (specFile) out.specFile = specFile;
   return out;
 }

@@ -1,4 +1,5 @@
 /** The human-readable summary `specml analyze` prints. */
+import path from 'node:path';
 import type { Analysis } from '../data/analysis.js';
 
 const SEVERITY_ORDER = ['error', 'warning', 'info'] as const;
@@ -6,7 +7,7 @@ const SEVERITY_ORDER = ['error', 'warning', 'info'] as const;
 export function summarizeAnalysis(a: Analysis, report: { html: string; markdown: string }): string {
   const lines: string[] = [];
   const n = (x: number): string => x.toLocaleString('en-US');
-  lines.push(`${a.name}: ${a.data.file} (${n(a.data.rows)} rows x ${n(a.data.columns)} columns, ${a.data.format}${a.data.truncated ? ', truncated' : ''})`);
+  lines.push(`${a.name}: ${shortPath(a.data.file)} (${n(a.data.rows)} rows x ${n(a.data.columns)} columns, ${a.data.format}${a.data.truncated ? ', truncated' : ''})`);
   lines.push('');
   lines.push(`Task     ${a.task.task}${a.task.task !== a.task.targetKind ? ` (${a.task.targetKind})` : ''}`);
   lines.push(`         ${a.task.reason}`);
@@ -14,7 +15,10 @@ export function summarizeAnalysis(a: Analysis, report: { html: string; markdown:
   lines.push(`         ${a.metric.reason}`);
   for (const note of a.metric.notes) lines.push(`         note: ${note}`);
   lines.push('');
-  const counts = SEVERITY_ORDER.map((s) => `${a.issues.filter((i) => i.severity === s).length} ${s}${s === 'info' ? '' : 's'}`);
+  const counts = SEVERITY_ORDER.map((s) => {
+    const k = a.issues.filter((i) => i.severity === s).length;
+    return `${k} ${s}${s === 'info' || k === 1 ? '' : 's'}`;
+  });
   lines.push(`Issues   ${counts.join(', ')}`);
   const shown = a.issues.filter((i) => i.severity !== 'info').slice(0, 15);
   for (const i of shown) lines.push(`  ${i.severity.padEnd(7)} ${i.code.padEnd(22)} ${i.message}`);
@@ -37,4 +41,10 @@ export function summarizeAnalysis(a: Analysis, report: { html: string; markdown:
   lines.push(`Report   ${report.html}`);
   lines.push(`         ${report.markdown}`);
   return lines.join('\n') + '\n';
+}
+
+/** A path relative to the working directory when it lies below it (what the user would type). */
+function shortPath(file: string): string {
+  const rel = path.relative(process.cwd(), file);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
 }

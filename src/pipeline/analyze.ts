@@ -37,6 +37,8 @@ export interface AnalyzeInput {
   ignore?: string[];
   delimiter?: string;
   task?: Task | 'auto';
+  /** A metric the spec asks for: it is used, and a disagreement with the recommendation is noted. */
+  metric?: string;
   positiveClass?: string;
   seed?: number;
   /** Root folder for reports; the report goes to `<reportsDir>/<name>/`. Default `reports`. */
@@ -84,7 +86,7 @@ export async function inspectData(input: AnalyzeInput): Promise<Inspection> {
 
   step('profiling columns');
   const profile = profileFrame(frame, schema, { target: input.target, classification: task.targetKind !== 'regression' });
-  const metric = recommendMetric(task, frame.column(input.target), profile);
+  const metric = withSpecMetric(recommendMetric(task, frame.column(input.target), profile), input.metric);
   return { name, raw, frame, schema, task, profile, metric };
 }
 
@@ -129,6 +131,17 @@ export async function analyze(input: AnalyzeInput): Promise<AnalyzeResult> {
   analysis.seconds = Math.round((performance.now() - started) / 10) / 100;
   const report = await writeAnalysisReport(analysis, path.join(input.reportsDir ?? 'reports', name));
   return { analysis, report };
+}
+
+/** The spec's metric wins; the recommendation and its reason stay visible beside it. */
+function withSpecMetric(rec: MetricRecommendation, metric: string | undefined): MetricRecommendation {
+  if (!metric || metric === rec.metric) return rec;
+  return {
+    metric,
+    secondary: [rec.metric, ...rec.secondary.filter((m) => m !== metric)],
+    reason: `${metric} as the spec says`,
+    notes: [`specml would recommend ${rec.metric}: ${rec.reason}.`, ...rec.notes],
+  };
 }
 
 /** `data/credit.csv.gz` → `credit`. */

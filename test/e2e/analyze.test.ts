@@ -98,3 +98,38 @@ describe('specml init', () => {
     expect(r.stderr).toMatch(/--data FILE and --target COLUMN/);
   });
 });
+
+describe('spec metric and other formats', () => {
+  it("uses the spec's metric and keeps the recommendation visible", () => {
+    const dir = mkdtempSync(path.join(tmp, 'metric-'));
+    const spec = path.join(dir, 'weather.yaml');
+    const data = path.join(ROOT, 'examples/seattle-weather/seattle-weather.csv');
+    writeFileSync(spec, `data:\n  train: ${data}\n  target: weather\nmetric: accuracy\n`);
+    const r = runCli(['analyze', spec, '--json', '--reports', path.join(dir, 'r')]);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.metric).toBe('accuracy');
+    expect(doc.secondary_metrics[0]).toBe('f1_macro');
+    expect(doc.metric_notes.join(' ')).toMatch(/would recommend f1_macro/);
+  });
+
+  it('analyses JSONL the same way as the CSV it came from', () => {
+    const dir = mkdtempSync(path.join(tmp, 'jsonl-'));
+    const csv = readFileSync(path.join(ROOT, 'examples/seattle-weather/seattle-weather.csv'), 'utf8').trim().split('\n');
+    const names = csv[0]!.split(',');
+    const lines = csv.slice(1).map((l) => {
+      const v = l.split(',');
+      return JSON.stringify(Object.fromEntries(names.map((n, i) => [n, i === 0 || i === 5 ? v[i] : Number(v[i])])));
+    });
+    const file = path.join(dir, 'weather.jsonl');
+    writeFileSync(file, lines.join('\n') + '\n');
+    const fromJsonl = JSON.parse(runCli(['analyze', '--data', file, '--target', 'weather', '--json', '--reports', path.join(dir, 'a')]).stdout);
+    const fromCsv = JSON.parse(
+      runCli(['analyze', '--data', 'examples/seattle-weather/seattle-weather.csv', '--target', 'weather', '--json', '--reports', path.join(dir, 'b')]).stdout,
+    );
+    expect(fromJsonl.format).toBe('jsonl');
+    expect(fromJsonl.task).toBe(fromCsv.task);
+    expect(fromJsonl.rows).toBe(fromCsv.rows);
+    expect(fromJsonl.schema.columns.map((c: { type: string }) => c.type)).toEqual(fromCsv.schema.columns.map((c: { type: string }) => c.type));
+  });
+});
