@@ -4,17 +4,10 @@ import type { Analysis } from '../data/analysis.js';
 import { analyze } from '../pipeline/analyze.js';
 import type { Io } from './output.js';
 import { progress } from './output.js';
-import { resolveInput } from './resolve-input.js';
+import { resolveInput, type DataFlags } from './resolve-input.js';
 import { summarizeAnalysis } from './summary.js';
 
-interface Flags {
-  data?: string;
-  target?: string;
-  test?: string;
-  id?: string[];
-  delimiter?: string;
-  task?: string;
-  seed?: string;
+interface Flags extends DataFlags {
   reports?: string;
   json?: boolean;
 }

@@ -6,6 +6,7 @@
  */
 import { SpecmlError } from '../../core/errors.js';
 import type { RawColumn, RawTable, ReadOptions } from './raw.js';
+import { encodeStrings } from './dictionary.js';
 import { readChunks } from './source.js';
 
 type Cell = number | string | boolean | null | undefined;
@@ -114,20 +115,8 @@ function toColumn(name: string, cells: Cell[], n: number): RawColumn {
     for (let i = 0; i < n; i++) if (typeof cells[i] === 'boolean') values[i] = cells[i] ? 1 : 0;
     return { type: 'boolean', name, values };
   }
-  const dict = new Map<string, number>();
-  const levels: string[] = [];
-  const codes = new Int32Array(n).fill(-1);
-  for (let i = 0; i < n; i++) {
+  return encodeStrings(name, n, (i) => {
     const v = cells[i];
-    if (v === null || v === undefined) continue;
-    const t = typeof v === 'string' ? v : JSON.stringify(v);
-    let k = dict.get(t);
-    if (k === undefined) {
-      k = levels.length;
-      dict.set(t, k);
-      levels.push(t);
-    }
-    codes[i] = k;
-  }
-  return { type: 'string', name, codes, levels };
+    return v === null || v === undefined ? undefined : typeof v === 'string' ? v : JSON.stringify(v);
+  });
 }

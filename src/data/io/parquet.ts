@@ -6,6 +6,7 @@
 import { asyncBufferFromFile, parquetMetadataAsync, parquetRead, parquetSchema, toJson } from 'hyparquet';
 import type { FileMetaData } from 'hyparquet';
 import { SpecmlError } from '../../core/errors.js';
+import { encodeStrings } from './dictionary.js';
 import type { RawColumn, RawTable, ReadOptions } from './raw.js';
 
 /**
@@ -92,22 +93,11 @@ function toColumn(name: string, cells: unknown[], n: number, na: ReadonlySet<str
     for (let i = 0; i < n; i++) if (cells[i] instanceof Date) values[i] = (cells[i] as Date).getTime();
     return { type: 'datetime', name, values };
   }
-  const dict = new Map<string, number>();
-  const levels: string[] = [];
-  const codes = new Int32Array(n).fill(-1);
   const decoder = new TextDecoder();
-  for (let i = 0; i < n; i++) {
+  return encodeStrings(name, n, (i) => {
     const v = cells[i];
-    if (v === null || v === undefined) continue;
+    if (v === null || v === undefined) return undefined;
     const t = typeof v === 'string' ? v : v instanceof Uint8Array ? decoder.decode(v) : typeof v === 'object' ? JSON.stringify(toJson(v)) : String(v);
-    if (na?.has(t)) continue;
-    let k = dict.get(t);
-    if (k === undefined) {
-      k = levels.length;
-      dict.set(t, k);
-      levels.push(t);
-    }
-    codes[i] = k;
-  }
-  return { type: 'string', name, codes, levels };
+    return na?.has(t) ? undefined : t;
+  });
 }
