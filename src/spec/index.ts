@@ -4,11 +4,11 @@ export {
   MODEL_FAMILIES,
   SPLIT_STRATEGIES,
   DATA_URI_SCHEMES,
-  type Spec,
   type SpecTask,
   type ModelFamily,
   type SplitStrategy,
 } from './schema.js';
+export type { Spec } from './types.js';
 export { specJsonSchema } from './json-schema.js';
 export * from './metrics.js';
 export * from './gates.js';

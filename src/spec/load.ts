@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { SpecmlError } from '../core/errors.js';
 import { SpecLocator } from './locate.js';
 import { parsePrp } from './prp.js';
-import type { Spec } from './schema.js';
+import type { Spec } from './types.js';
 import { validateSpec } from './validate.js';
 import { readYaml } from './yaml.js';
 

@@ -18,6 +18,7 @@ import { FAIRNESS_METRICS, SPEC_METRICS, metricFamily } from './metrics.js';
 import { parseGate, type Gate } from './gates.js';
 import { SpecmlError } from '../core/errors.js';
 import { didYouMean } from './suggest.js';
+import type { Spec } from './types.js';
 
 /**
  * `task:` values: a concrete {@link Task}, or `auto` to infer it from the target column.
@@ -273,45 +274,6 @@ function crossFieldChecks(s: z.output<typeof specObject>, ctx: z.RefinementCtx):
     if (g.kind === 'threshold' && (FAIRNESS_METRICS as readonly string[]).includes(g.metric) && !s.fairness)
       add(['gates', i], 'spec.missing_sensitive', `gate '${g.source}' needs fairness.sensitive, the columns to measure ${g.metric} over`, 'Add fairness: { sensitive: [<column>, …] }.');
   });
-}
-
-/**
- * A validated spec with its defaults filled in. The loader adds `file`, resolves data paths against
- * the spec's folder and keeps what the user wrote in `data.given`.
- *
- * @example
- * const s: Spec = await loadSpec('specml.yaml');
- * s.gates[0]; // { kind: 'threshold', metric: 'roc_auc', op: '>=', value: 0.85, source: 'roc_auc >= 0.85' }
- */
-export interface Spec {
-  name: string;
-  goal?: string;
-  why?: string;
-  data: {
-    /** Absolute path, or the URI unchanged. */
-    train: string;
-    test?: string;
-    target: string;
-    id?: string[];
-    time?: string;
-    ignore?: string[];
-    delimiter?: string;
-    /** `train`/`test` as written in the spec, for messages. */
-    given?: { train: string; test?: string };
-  };
-  task: SpecTask;
-  metric?: (typeof SPEC_METRICS)[number];
-  models?: ModelFamily[];
-  split: { holdout: number; folds: number; strategy: SplitStrategy; gap?: number };
-  /** `max_time` in seconds. */
-  budget: { units: number; max_time?: number };
-  seed: number;
-  fairness?: { sensitive: string[] };
-  gates: Gate[];
-  deploy?: { name: string; alias: string };
-  monitor?: { reference: 'train' | 'test'; drift: 'default' | 'strict' | 'lenient' };
-  /** Absolute path of the spec file, when it came from one. */
-  file?: string;
 }
 
 // Compile-time proof that the schema's output is a Spec; a mismatch fails `tsc`.

@@ -10,7 +10,8 @@ import type { Issue } from '../core/issue.js';
 import { SpecError } from './errors.js';
 import { specIssue, toSpecIssues } from './issues.js';
 import type { SpecLocator } from './locate.js';
-import { specSchema, type Spec } from './schema.js';
+import { specSchema } from './schema.js';
+import type { Spec } from './types.js';
 
 /**
  * Where a spec value came from, for locating its problems.
