@@ -45,6 +45,8 @@ export async function resolveInput(specArg: string | undefined, flags: DataFlags
       hint: 'e.g. specml analyze --data examples/credit/credit.csv --target Status, or specml init --data FILE --target COL to write a spec.',
     });
   }
+  if (spec && !flags.data) requireSpecFile(specFile!, 'data.train', spec.data.given?.train ?? data, data);
+  if (spec?.data.test && !flags.test) requireSpecFile(specFile!, 'data.test', spec.data.given?.test ?? spec.data.test, spec.data.test);
   const task = (flags.task ?? spec?.task ?? 'auto') as Task | 'auto';
   if (!TASKS.includes(task)) throw new SpecmlError('usage.bad_task', `--task '${task}' is not a task`, { hint: `Use one of: ${TASKS.join(', ')}` });
   const seed = flags.seed !== undefined ? Number(flags.seed) : (spec?.seed ?? 42);
@@ -65,4 +67,14 @@ export async function resolveInput(specArg: string | undefined, flags: DataFlags
   if (spec?.metric) out.metric = spec.metric;
   if (specFile) out.specFile = specFile;
   return out;
+}
+
+/** A data path from a spec is resolved against the spec's folder: say so when it is not there. */
+function requireSpecFile(specFile: string, field: string, given: string, resolved: string): void {
+  if (/^[a-z][a-z0-9+]*:/i.test(given) && !/^file:/i.test(given)) return; // a database URI
+  if (existsSync(resolved)) return;
+  throw new SpecmlError('spec.data_not_found', `${specFile}: ${field} '${given}' does not exist (looked for ${resolved})`, {
+    hint: "Paths in a spec are relative to the spec file's folder; fix the path or move the file.",
+    location: { file: specFile, path: field },
+  });
 }

@@ -48,3 +48,9 @@ describe.skipIf(!existsSync(DATASETS))('readTable on ../shared/datasets', () => 
     });
   }
 });
+
+describe('readTable on database URIs', () => {
+  it('says plainly that SQL sources are not supported yet', async () => {
+    await expect(readTable('sqlite:db.sqlite')).rejects.toMatchObject({ code: 'io.unsupported_source', hint: expect.stringContaining('CSV') });
+  });
+});

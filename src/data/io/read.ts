@@ -32,6 +32,12 @@ export const SUPPORTED_EXTENSIONS: readonly string[] = FORMATS.map((f) => f.ext)
  * console.log(t.nRows, t.names.length);
  */
 export async function readTable(file: string, opts: ReadOptions = {}): Promise<RawTable> {
+  if (/^(sqlite|postgres|postgresql):/i.test(file)) {
+    throw new SpecmlError('io.unsupported_source', `${file}: reading from a database is not supported yet`, {
+      hint: 'Export the table to CSV or Parquet (e.g. sqlite3 -csv -header db.sqlite "select * from t" > t.csv) and point data.train at the file.',
+      location: { file },
+    });
+  }
   let info;
   try {
     info = await stat(file);
