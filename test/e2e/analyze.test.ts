@@ -133,3 +133,21 @@ describe('spec metric and other formats', () => {
     expect(fromJsonl.schema.columns.map((c: { type: string }) => c.type)).toEqual(fromCsv.schema.columns.map((c: { type: string }) => c.type));
   });
 });
+
+describe('train/test overlap', () => {
+  it('flags test rows that also appear in the training data', () => {
+    const dir = mkdtempSync(path.join(tmp, 'overlap-'));
+    const lines = readFileSync(path.join(ROOT, 'examples/credit/credit.csv'), 'utf8').trim().split('\n');
+    const [header, ...rows] = lines;
+    writeFileSync(path.join(dir, 'train.csv'), [header, ...rows.slice(0, 3000)].join('\n') + '\n');
+    // The test file holds 400 new rows and 100 rows copied from training.
+    writeFileSync(path.join(dir, 'test.csv'), [header, ...rows.slice(3000, 3400), ...rows.slice(0, 100)].join('\n') + '\n');
+    const r = runCli(['analyze', '--data', path.join(dir, 'train.csv'), '--test', path.join(dir, 'test.csv'), '--target', 'Status', '--json', '--reports', path.join(dir, 'r')]);
+    expect(r.code, r.stderr).toBe(0);
+    const overlap = JSON.parse(r.stdout).issues.find((i: { code: string }) => i.code === 'train_test_overlap');
+    expect(overlap).toBeDefined();
+    // At least the 100 copied rows (the data has a few exact duplicates of its own).
+    expect(overlap.details.count).toBeGreaterThanOrEqual(100);
+    expect(overlap.details.count).toBeLessThan(110);
+  });
+});

@@ -33,6 +33,8 @@ const cases: Case[] = [
   { name: 'target absent', args: ['--data', 'examples/credit/credit.csv', '--target', 'Statu'], expect: [/credit\.csv/, /'Statu' is not in the file/, /Did you mean 'Status'/] },
   { name: 'all-missing target', args: ['--data', 'test/corpus/data/all-missing-target.csv', '--target', 'label'], expect: [/all-missing-target\.csv/, /empty in all 3 rows/] },
   { name: 'constant target', args: ['--data', 'test/corpus/data/constant-target.csv', '--target', 'label'], expect: [/single value/] },
+  { name: "spec's data file missing", args: ['test/corpus/data/missing-data.yaml'], expect: [/missing-data\.yaml: data\.train 'no-such-file\.csv' does not exist/] },
+  { name: 'database URI', args: ['--data', 'sqlite:db.sqlite', '--target', 'y'], expect: [/not supported yet/] },
   { name: 'unknown option', args: ['--data', 'examples/credit/credit.csv', '--target', 'Status', '--fast'], expect: [/unknown option '--fast'/] },
 ];
 
