@@ -9,6 +9,7 @@ import { summarizeAnalysis } from './summary.js';
 
 interface Flags extends DataFlags {
   reports?: string;
+  schema?: string;
   json?: boolean;
 }
 
@@ -24,6 +25,7 @@ export function registerAnalyze(program: Command, io: Io, setExit: (code: number
     .option('--delimiter <char>', 'CSV delimiter (default: detected)')
     .option('--task <task>', 'auto | binary | multiclass | regression | text | image')
     .option('--seed <n>', 'seed for sampling in checks (default 42)')
+    .option('--schema <file>', 'check the data against a saved schema.json (missing columns, type changes, unseen categories, ranges)')
     .option('--reports <dir>', 'where reports go', 'reports')
     .option('--json', 'print one JSON document on stdout')
     .action(async (spec: string | undefined, flags: Flags) => {
@@ -32,16 +34,19 @@ export function registerAnalyze(program: Command, io: Io, setExit: (code: number
         ...input,
         ...(input.name ? { name: input.name } : {}),
         reportsDir: flags.reports ?? 'reports',
+        ...(flags.schema ? { schemaFile: flags.schema } : {}),
         onStep: progress(io),
       });
       if (flags.json) io.out(JSON.stringify(analysisJson(analysis, report), null, 2) + '\n');
       else io.out(summarizeAnalysis(analysis, report));
-      setExit(analysis.issues.some((i) => i.severity === 'error') ? 2 : 0);
+      const errors = analysis.issues.filter((i) => i.severity === 'error');
+      if (errors.length) io.err(`error: ${errors.length} error-level issue${errors.length > 1 ? 's' : ''} in the data (first: ${errors[0]!.message})\n`);
+      setExit(errors.length ? 2 : 0);
     });
 }
 
 /** The `--json` document: stable snake_case keys for scripts and agents. */
-export function analysisJson(a: Analysis, report: { html: string; markdown: string }): Record<string, unknown> {
+export function analysisJson(a: Analysis, report: { html: string; markdown: string; schema: string }): Record<string, unknown> {
   return {
     ok: !a.issues.some((i) => i.severity === 'error'),
     name: a.name,

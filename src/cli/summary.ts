@@ -4,7 +4,7 @@ import type { Analysis } from '../data/analysis.js';
 
 const SEVERITY_ORDER = ['error', 'warning', 'info'] as const;
 
-export function summarizeAnalysis(a: Analysis, report: { html: string; markdown: string }): string {
+export function summarizeAnalysis(a: Analysis, report: { html: string; markdown: string; schema: string }): string {
   const lines: string[] = [];
   const n = (x: number): string => x.toLocaleString('en-US');
   lines.push(`${a.name}: ${shortPath(a.data.file)} (${n(a.data.rows)} rows x ${n(a.data.columns)} columns, ${a.data.format}${a.data.truncated ? ', truncated' : ''})`);
@@ -40,6 +40,7 @@ export function summarizeAnalysis(a: Analysis, report: { html: string; markdown:
   lines.push('');
   lines.push(`Report   ${report.html}`);
   lines.push(`         ${report.markdown}`);
+  lines.push(`Schema   ${report.schema}`);
   return lines.join('\n') + '\n';
 }
 

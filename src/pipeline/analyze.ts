@@ -20,7 +20,7 @@ import { readTable } from '../data/io/index.js';
 import type { RawTable } from '../data/io/raw.js';
 import { profileFrame } from '../data/profile/index.js';
 import { recommendMetric } from '../data/recommend-metric.js';
-import { inferSchema } from '../data/schema/index.js';
+import { checkCompatibility, inferSchema, loadSchema, saveSchema } from '../data/schema/index.js';
 import type { MetricRecommendation, Task, TaskInference } from '../data/task.js';
 import type { Profile } from '../data/profile/index.js';
 import type { Schema } from '../data/schema/index.js';
@@ -41,6 +41,8 @@ export interface AnalyzeInput {
   metric?: string;
   positiveClass?: string;
   seed?: number;
+  /** A saved schema (schema.json) the data must be compatible with. */
+  schemaFile?: string;
   /** Root folder for reports; the report goes to `<reportsDir>/<name>/`. Default `reports`. */
   reportsDir?: string;
   /** Called with a short description as each step starts (progress display). */
@@ -49,7 +51,7 @@ export interface AnalyzeInput {
 
 export interface AnalyzeResult {
   analysis: Analysis;
-  report: { html: string; markdown: string };
+  report: { html: string; markdown: string; schema: string };
 }
 
 export interface Inspection {
@@ -106,6 +108,11 @@ export async function analyze(input: AnalyzeInput): Promise<AnalyzeResult> {
   step('checking the data');
   const rng = new Rng(input.seed ?? 42);
   const issues: Issue[] = [...raw.warnings, ...runChecks({ frame, schema, target: input.target, task: task.task, test, rng: rng.fork('validate') })];
+  if (input.schemaFile) {
+    step(`checking against ${input.schemaFile}`);
+    const saved = await loadSchema(input.schemaFile);
+    issues.push(...checkCompatibility(saved, frame, schema, { optional: [input.target] }).map((i) => ({ ...i, code: `schema_${i.code}` })));
+  }
 
   const analysis: Analysis = {
     name,
@@ -129,8 +136,11 @@ export async function analyze(input: AnalyzeInput): Promise<AnalyzeResult> {
   };
   step('writing the report');
   analysis.seconds = Math.round((performance.now() - started) / 10) / 100;
-  const report = await writeAnalysisReport(analysis, path.join(input.reportsDir ?? 'reports', name));
-  return { analysis, report };
+  const dir = path.join(input.reportsDir ?? 'reports', name);
+  const report = await writeAnalysisReport(analysis, dir);
+  const schemaPath = path.join(dir, 'schema.json');
+  await saveSchema(schemaPath, schema);
+  return { analysis, report: { ...report, schema: schemaPath } };
 }
 
 /** The spec's metric wins; the recommendation and its reason stay visible beside it. */

@@ -151,3 +151,42 @@ describe('train/test overlap', () => {
     expect(overlap.details.count).toBeLessThan(110);
   });
 });
+
+describe('analyze --schema', () => {
+  it('checks new data against the schema.json an earlier analysis wrote', () => {
+    const dir = mkdtempSync(path.join(tmp, 'schema-'));
+    const first = JSON.parse(runCli(['analyze', 'examples/credit/specml.yaml', '--json', '--reports', path.join(dir, 'r')]).stdout);
+    expect(first.report.schema).toBe(path.join(dir, 'r', 'credit-risk', 'schema.json'));
+    const saved = JSON.parse(readFileSync(first.report.schema, 'utf8'));
+    expect(saved.columns.find((c: { name: string }) => c.name === 'Home').categories).toContain('rent');
+
+    // Same data: compatible.
+    const same = runCli(['analyze', 'examples/credit/specml.yaml', '--schema', first.report.schema, '--json', '--reports', path.join(dir, 'r2')]);
+    expect(same.code, same.stderr).toBe(0);
+    expect(JSON.parse(same.stdout).issues.filter((i: { code: string }) => i.code.startsWith('schema_'))).toEqual([]);
+
+    // New data without Income and with an unseen Home category: an error and a warning, exit 2.
+    const rows = readFileSync(path.join(ROOT, 'examples/credit/credit.csv'), 'utf8').trim().split('\n');
+    const income = rows[0]!.split(',').indexOf('Income');
+    const edited = rows.map((l, i) => {
+      const v = l.split(',');
+      if (i === 5) v[2] = 'houseboat';
+      v.splice(income, 1);
+      return v.join(',');
+    });
+    writeFileSync(path.join(dir, 'new.csv'), edited.join('\n') + '\n');
+    const r = runCli(['analyze', '--data', path.join(dir, 'new.csv'), '--target', 'Status', '--schema', first.report.schema, '--json', '--reports', path.join(dir, 'r3')]);
+    expect(r.code).toBe(2);
+    const codes = JSON.parse(r.stdout).issues.map((i: { code: string; path: string }) => `${i.code}:${i.path}`);
+    expect(codes).toContain('schema_missing_column:Income');
+    expect(codes).toContain('schema_unseen_category:Home');
+  });
+
+  it('a broken schema file is an input error naming the field', () => {
+    const dir = mkdtempSync(path.join(tmp, 'schema-bad-'));
+    writeFileSync(path.join(dir, 's.json'), JSON.stringify({ version: 1, columns: [{ name: 'a', type: 'float', nullable: false, idLike: false }] }));
+    const r = runCli(['analyze', 'examples/credit/specml.yaml', '--schema', path.join(dir, 's.json'), '--reports', path.join(dir, 'r')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/s\.json: columns\.0\.type/);
+  });
+});

@@ -3,3 +3,4 @@ export * from './detect.js';
 export * from './infer.js';
 export * from './compat.js';
 export * from './json-schema.js';
+export * from './file.js';
