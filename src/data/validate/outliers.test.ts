@@ -3,7 +3,7 @@ import { Frame, numericColumn } from '../../core/frame.js';
 import { Rng } from '../../core/rng.js';
 import type { Schema } from '../schema/types.js';
 import type { Task } from '../task.js';
-import { findOutliers, outliers } from './outliers.js';
+import { findOutliers, looksLikeSentinel, outliers } from './outliers.js';
 import { valueCounts } from './stats.js';
 
 const schemaOf = (frame: Frame): Schema => ({ version: 1, columns: frame.columns.map((c) => ({ name: c.name, type: c.kind === 'numeric' ? 'numeric' : c.kind, nullable: true, idLike: false })) });
@@ -45,6 +45,19 @@ describe('outliers', () => {
     const [issue] = run([numericColumn('age', x)]);
     expect(issue).toMatchObject({ severity: 'warning', details: { count: 4, sentinel: -999, sentinelCount: 4 } });
     expect(issue!.message).toContain('exactly -999');
+  });
+
+  it('a repeated extreme that is no sentinel stays info: the top of a bounded scale, a real zero', () => {
+    // letter's onpix: 0-15 with the bulk near 3, many rows at the cap 15.
+    const capped = Float64Array.from({ length: 400 }, (_, i) => (i < 20 ? 15 : 2 + (i % 3)));
+    const [cap] = run([numericColumn('onpix', capped)]);
+    expect(cap).toMatchObject({ severity: 'info' });
+    expect(cap!.message).not.toContain('sentinel');
+    expect(looksLikeSentinel(15, 0)).toBe(false);
+    expect(looksLikeSentinel(0, 3.2)).toBe(false);
+    expect(looksLikeSentinel(99999, 0)).toBe(true);
+    expect(looksLikeSentinel(-1, 0)).toBe(true);
+    expect(looksLikeSentinel(-1, -5)).toBe(false);
   });
 
   it('skips integer codes with ≤ 10 distinct values, the target, image tasks and clean data', () => {

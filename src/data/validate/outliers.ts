@@ -20,6 +20,22 @@ export const MAX_CODE_LEVELS = 10;
 const SENTINEL_MIN_ROWS = 3;
 
 /**
+ * Values people use for "unknown": all-nines magnitudes (99, -999, 99999), and a negative value in a
+ * column that is otherwise non-negative (-1 for "none"). A repeated extreme that is neither — the
+ * top of a bounded scale (15 on a 0-15 feature) or a real zero (a closed station's ridership) — is
+ * reported as an ordinary outlier, not a sentinel: a warning there would cry wolf.
+ *
+ * @example
+ * looksLikeSentinel(-999, 0); // true
+ * looksLikeSentinel(15, 0); // false
+ */
+export function looksLikeSentinel(value: number, minOfOthers: number): boolean {
+  if (!Number.isInteger(value)) return false;
+  if (/^9{2,}$/.test(String(Math.abs(value)))) return true;
+  return value < 0 && minOfOthers >= 0;
+}
+
+/**
  * The outlying values of a summary: `[lo, hi]` is the inlier range, `count` the rows outside it,
  * `examples` up to 5 outlying values, most extreme first, and `top` the most frequent outlying value.
  * Undefined when no robust scale exists (MAD = 0 and IQR = 0: half the rows share one value, which
@@ -92,7 +108,8 @@ export const outliers: Check = {
       const found = findOutliers(vc);
       if (!found || found.count === 0) continue;
       const ratio = found.count / vc.nPresent;
-      const sentinel = found.top.count >= SENTINEL_MIN_ROWS && found.top.count * 2 >= found.count;
+      const sentinel =
+        found.top.count >= SENTINEL_MIN_ROWS && found.top.count * 2 >= found.count && looksLikeSentinel(found.top.value, minExcluding(vc, found.top.value));
       const rule = found.rule === 'robust_z' ? `more than ${ROBUST_Z} robust SDs from the median ${formatNumber(found.center)}` : `outside the ${IQR_FENCE}·IQR fences [${formatNumber(found.lo)}, ${formatNumber(found.hi)}]`;
       const shown = found.examples.map(formatNumber).join(', ');
       issues.push({
@@ -111,3 +128,9 @@ export const outliers: Check = {
     return issues;
   },
 };
+
+/** The smallest present value other than `value` (the column's floor without the candidate). */
+function minExcluding(vc: ValueCounts, value: number): number {
+  for (const v of vc.uniq) if (v !== value) return v;
+  return Infinity;
+}
