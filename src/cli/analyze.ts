@@ -1,5 +1,6 @@
 /** `specml analyze [SPEC]`: profile, validate, infer the task; print a summary; write the report. */
 import type { Command } from 'commander';
+import { SpecmlError } from '../core/errors.js';
 import type { Analysis } from '../data/analysis.js';
 import { analyze } from '../pipeline/analyze.js';
 import type { Io } from './output.js';
@@ -10,6 +11,7 @@ import { summarizeAnalysis } from './summary.js';
 interface Flags extends DataFlags {
   reports?: string;
   schema?: string;
+  maxRows?: string;
   json?: boolean;
 }
 
@@ -26,6 +28,7 @@ export function registerAnalyze(program: Command, io: Io, setExit: (code: number
     .option('--task <task>', 'auto | binary | multiclass | regression | text | image')
     .option('--seed <n>', 'seed for sampling in checks (default 42)')
     .option('--schema <file>', 'check the data against a saved schema.json (missing columns, type changes, unseen categories, ranges)')
+    .option('--max-rows <n>', 'read only the first N data rows of a large file')
     .option('--reports <dir>', 'where reports go', 'reports')
     .option('--json', 'print one JSON document on stdout')
     .action(async (spec: string | undefined, flags: Flags) => {
@@ -35,6 +38,7 @@ export function registerAnalyze(program: Command, io: Io, setExit: (code: number
         ...(input.name ? { name: input.name } : {}),
         reportsDir: flags.reports ?? 'reports',
         ...(flags.schema ? { schemaFile: flags.schema } : {}),
+        ...(flags.maxRows !== undefined ? { maxRows: positiveInt(flags.maxRows, '--max-rows') } : {}),
         onStep: progress(io),
       });
       if (flags.json) io.out(JSON.stringify(analysisJson(analysis, report), null, 2) + '\n');
@@ -77,4 +81,10 @@ export function analysisJson(a: Analysis, report: { html: string; markdown: stri
     report: report,
     seconds: a.seconds,
   };
+}
+
+function positiveInt(text: string, flag: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1) throw new SpecmlError('usage.bad_number', `${flag} '${text}' is not a positive whole number`, { hint: `e.g. ${flag} 100000` });
+  return n;
 }

@@ -7,7 +7,7 @@ const SEVERITY_ORDER = ['error', 'warning', 'info'] as const;
 export function summarizeAnalysis(a: Analysis, report: { html: string; markdown: string; schema: string }): string {
   const lines: string[] = [];
   const n = (x: number): string => x.toLocaleString('en-US');
-  lines.push(`${a.name}: ${shortPath(a.data.file)} (${n(a.data.rows)} rows x ${n(a.data.columns)} columns, ${a.data.format}${a.data.truncated ? ', truncated' : ''})`);
+  lines.push(`${a.name}: ${shortPath(a.data.file)} (${n(a.data.rows)} rows x ${n(a.data.columns)} columns, ${a.data.format}${a.data.truncated ? ', only the first rows were read (--max-rows)' : ''})`);
   lines.push('');
   lines.push(`Task     ${a.task.task}${a.task.task !== a.task.targetKind ? ` (${a.task.targetKind})` : ''}`);
   lines.push(`         ${a.task.reason}`);

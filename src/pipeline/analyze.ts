@@ -17,7 +17,7 @@ import { isMissing } from '../core/frame.js';
 import type { Analysis } from '../data/analysis.js';
 import { inferTask } from '../data/infer-task.js';
 import { readTable } from '../data/io/index.js';
-import type { RawTable } from '../data/io/raw.js';
+import type { RawTable, ReadOptions } from '../data/io/raw.js';
 import { profileFrame } from '../data/profile/index.js';
 import { recommendMetric } from '../data/recommend-metric.js';
 import { checkCompatibility, inferSchema, loadSchema, saveSchema } from '../data/schema/index.js';
@@ -41,6 +41,8 @@ export interface AnalyzeInput {
   metric?: string;
   positiveClass?: string;
   seed?: number;
+  /** Read at most this many data rows (the first ones) of each file; the report says so. */
+  maxRows?: number;
   /** A saved schema (schema.json) the data must be compatible with. */
   schemaFile?: string;
   /** Root folder for reports; the report goes to `<reportsDir>/<name>/`. Default `reports`. */
@@ -74,7 +76,7 @@ export async function inspectData(input: AnalyzeInput): Promise<Inspection> {
   const step = input.onStep ?? (() => {});
   const name = input.name ?? datasetName(input.data);
   step(`reading ${input.data}`);
-  let raw = await readTable(input.data, input.delimiter ? { delimiter: input.delimiter } : {});
+  let raw = await readTable(input.data, readOptions(input));
   requireRows(raw);
   requireTarget(raw, input.target);
   raw = dropColumns(raw, input.ignore ?? [], input.target);
@@ -100,7 +102,7 @@ export async function analyze(input: AnalyzeInput): Promise<AnalyzeResult> {
   let test;
   if (input.test) {
     step(`reading the test set ${input.test}`);
-    const rawTest = dropColumns(await readTable(input.test, input.delimiter ? { delimiter: input.delimiter } : {}), input.ignore ?? [], input.target);
+    const rawTest = dropColumns(await readTable(input.test, readOptions(input)), input.ignore ?? [], input.target);
     requireRows(rawTest);
     test = inferSchema(rawTest, {}).frame;
   }
@@ -141,6 +143,10 @@ export async function analyze(input: AnalyzeInput): Promise<AnalyzeResult> {
   const schemaPath = path.join(dir, 'schema.json');
   await saveSchema(schemaPath, schema);
   return { analysis, report: { ...report, schema: schemaPath } };
+}
+
+function readOptions(input: AnalyzeInput): ReadOptions {
+  return { ...(input.delimiter ? { delimiter: input.delimiter } : {}), ...(input.maxRows ? { maxRows: input.maxRows } : {}) };
 }
 
 /** The spec's metric wins; the recommendation and its reason stay visible beside it. */

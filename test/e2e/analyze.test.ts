@@ -190,3 +190,12 @@ describe('analyze --schema', () => {
     expect(r.stderr).toMatch(/s\.json: columns\.0\.type/);
   });
 });
+
+describe('analyze --max-rows', () => {
+  it('reads only the first N rows and says so', () => {
+    const r = runCli(['analyze', 'examples/credit/specml.yaml', '--max-rows', '500', '--json', '--reports', path.join(tmp, 'max')]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ rows: 500, truncated: true, task: 'binary' });
+    expect(runCli(['analyze', 'examples/credit/specml.yaml', '--max-rows', 'lots']).code).toBe(2);
+  });
+});
