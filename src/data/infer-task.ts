@@ -14,8 +14,8 @@
  *   binary/multiclass; `targetKind` keeps it).
  */
 import { SpecmlError } from '../core/errors.js';
-import type { Column, Frame } from '../core/frame.js';
-import { BOOL_MISSING } from '../core/frame.js';
+import type { Frame } from '../core/frame.js';
+import { encodeClasses, type EncodedClasses } from './classes.js';
 import type { Schema } from './schema/types.js';
 import type { Task, TaskInference } from './task.js';
 
@@ -31,10 +31,10 @@ export interface TaskOptions {
  */
 export function inferTask(frame: Frame, schema: Schema, target: string, opts: TaskOptions = {}): TaskInference {
   const col = frame.column(target);
-  const classes = classLabels(col);
+  const classes = encodeClasses(col);
   const n = classes.counts.reduce((a, b) => a + b, 0);
   let inferred: TaskInference;
-  const k = classes.labels.length;
+  const k = classes.classes.length;
   if (col.kind === 'text') {
     throw new SpecmlError('target.text', `target '${target}' holds free text (${k} distinct values in ${n} rows); a target must be a label or a number`, {
       hint: 'Pick the column with the label to predict as data.target, or map the text to a few labels first.',
@@ -46,17 +46,17 @@ export function inferTask(frame: Frame, schema: Schema, target: string, opts: Ta
     });
   }
   if (k < 2) {
-    throw new SpecmlError('target.constant', `target '${target}' has ${k === 0 ? 'no values' : `a single value ('${classes.labels[0]}')`} in ${n} rows: there is nothing to learn`, {
+    throw new SpecmlError('target.constant', `target '${target}' has ${k === 0 ? 'no values' : `a single value ('${classes.classes[0]}')`} in ${n} rows: there is nothing to learn`, {
       hint: 'Check that data.target names the right column and that the file holds both outcomes.',
     });
   }
   if (col.kind === 'boolean' || k === 2) {
-    const positive = pickPositive(classes.labels, classes.counts, opts.positiveClass);
-    const share = classes.counts[classes.labels.indexOf(positive)]! / n;
+    const positive = pickPositive(classes.classes, classes.counts, opts.positiveClass);
+    const share = classes.counts[classes.classes.indexOf(positive)]! / n;
     inferred = {
       task: 'binary',
       targetKind: 'binary',
-      classes: classes.labels,
+      classes: classes.classes,
       positiveClass: positive,
       reason: `'${target}' has 2 values (${describeCounts(classes)}); positive class '${positive}' (${pct(share)} of rows)${opts.positiveClass ? ', as given' : ', the minority class'}`,
     };
@@ -66,16 +66,16 @@ export function inferTask(frame: Frame, schema: Schema, target: string, opts: Ta
         hint: 'Check data.target: an identifier or free-text column is not a target.',
       });
     }
-    inferred = { task: 'multiclass', targetKind: 'multiclass', classes: classes.labels, reason: `'${target}' has ${k} labels (${describeCounts(classes)})` };
+    inferred = { task: 'multiclass', targetKind: 'multiclass', classes: classes.classes, reason: `'${target}' has ${k} labels (${describeCounts(classes)})` };
   } else {
-    const nums = classes.labels.map(Number);
+    const nums = classes.classes.map(Number);
     const whole = (col as { integer?: boolean }).integer === true;
     const contiguous = whole && Math.max(...nums) - Math.min(...nums) + 1 === k;
     if (whole && contiguous && k <= 10 && n / k >= 20) {
       inferred = {
         task: 'multiclass',
         targetKind: 'multiclass',
-        classes: classes.labels,
+        classes: classes.classes,
         reason: `'${target}' has ${k} contiguous whole-number values (${describeCounts(classes)}): read as class labels; set task: regression if they are counts or scores`,
       };
     } else {
@@ -133,40 +133,6 @@ function pixelGrid(schema: Schema, names: string[]): { prefix: string; count: nu
   return undefined;
 }
 
-interface ClassCounts {
-  labels: string[];
-  counts: number[];
-}
-
-/** Distinct non-missing target values as strings, in sorted order, with their counts. */
-export function classLabels(col: Column): ClassCounts {
-  const counts = new Map<string, number>();
-  const add = (s: string): void => void counts.set(s, (counts.get(s) ?? 0) + 1);
-  switch (col.kind) {
-    case 'categorical': {
-      const c = new Array<number>(col.levels.length).fill(0);
-      for (const code of col.codes) if (code >= 0) c[code]!++;
-      col.levels.forEach((l, i) => c[i]! > 0 && counts.set(l, c[i]!));
-      break;
-    }
-    case 'boolean':
-      for (const v of col.values) if (v !== BOOL_MISSING) add(v ? 'true' : 'false');
-      break;
-    case 'numeric':
-    case 'datetime': {
-      const m = new Map<number, number>();
-      for (const v of col.values) if (v === v) m.set(v, (m.get(v) ?? 0) + 1);
-      const keys = [...m.keys()].sort((a, b) => a - b);
-      return { labels: keys.map(String), counts: keys.map((x) => m.get(x)!) };
-    }
-    case 'text':
-      for (const v of col.values) if (v !== null) add(v);
-      break;
-  }
-  const labels = [...counts.keys()].sort();
-  return { labels, counts: labels.map((l) => counts.get(l)!) };
-}
-
 function pickPositive(labels: string[], counts: number[], given?: string): string {
   if (given !== undefined) {
     if (!labels.includes(given)) {
@@ -180,9 +146,9 @@ function pickPositive(labels: string[], counts: number[], given?: string): strin
   return a! < b! ? labels[0]! : labels[1]!;
 }
 
-function describeCounts(c: ClassCounts): string {
+function describeCounts(c: EncodedClasses): string {
   const total = c.counts.reduce((a, b) => a + b, 0);
-  const parts = c.labels.map((l, i) => ({ l, n: c.counts[i]! })).sort((x, y) => y.n - x.n);
+  const parts = c.classes.map((l, i) => ({ l, n: c.counts[i]! })).sort((x, y) => y.n - x.n);
   const shown = parts.slice(0, 6).map((p) => `${p.l}: ${p.n} (${pct(p.n / total)})`);
   return shown.join(', ') + (parts.length > 6 ? `, ... ${parts.length - 6} more` : '');
 }

@@ -11,7 +11,7 @@
  */
 import type { Profile } from './profile/types.js';
 import type { MetricRecommendation, TaskInference } from './task.js';
-import { classLabels } from './infer-task.js';
+import { encodeClasses } from './classes.js';
 import type { Column } from '../core/frame.js';
 
 /**
@@ -21,7 +21,7 @@ import type { Column } from '../core/frame.js';
 export function recommendMetric(task: TaskInference, target: Column, profile: Profile): MetricRecommendation {
   const notes: string[] = [];
   if (task.targetKind === 'binary') {
-    const { labels, counts } = classLabels(target);
+    const { classes: labels, counts } = encodeClasses(target);
     const total = counts.reduce((a, b) => a + b, 0);
     const share = counts[labels.indexOf(task.positiveClass ?? labels[1]!)]! / total;
     if (share < 0.2) {
@@ -41,7 +41,7 @@ export function recommendMetric(task: TaskInference, target: Column, profile: Pr
     };
   }
   if (task.targetKind === 'multiclass') {
-    const { counts } = classLabels(target);
+    const { counts } = encodeClasses(target);
     const ratio = Math.max(...counts) / Math.min(...counts);
     if (ratio > 3) {
       return {

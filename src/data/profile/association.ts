@@ -11,6 +11,7 @@
  */
 import type { Column } from '../../core/frame.js';
 import { BOOL_MISSING } from '../../core/frame.js';
+import { encodeClasses } from '../classes.js';
 import type { TargetAssociation } from './types.js';
 
 export const MAX_BINS = 16;
@@ -130,6 +131,13 @@ export function mutualInformation(x: Int32Array, kx: number, y: Int32Array, ky: 
   return Math.max(0, mi);
 }
 
+/**
+ * Pearson correlation over the rows where both are present; NaN when it is undefined (fewer than
+ * 3 such rows, or either side constant).
+ *
+ * @example
+ * pearson(Float64Array.of(1, 2, 3), Float64Array.of(2, 4, 6)); // 1
+ */
 export function pearson(x: Float64Array, y: Float64Array): number {
   let n = 0;
   let sx = 0;
@@ -141,7 +149,7 @@ export function pearson(x: Float64Array, y: Float64Array): number {
       sy += y[i]!;
     }
   }
-  if (n < 3) return 0;
+  if (n < 3) return NaN;
   const mx = sx / n;
   const my = sy / n;
   let sxy = 0;
@@ -156,7 +164,7 @@ export function pearson(x: Float64Array, y: Float64Array): number {
       syy += dy * dy;
     }
   }
-  return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : 0;
+  return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : NaN;
 }
 
 /** Correlation ratio eta = sqrt(between-group SS / total SS) of y grouped by codes x. */
@@ -197,7 +205,8 @@ export function associate(
   if (!classification && target.kind === 'numeric') {
     if (feature.kind === 'numeric' || feature.kind === 'datetime') {
       const r = pearson(feature.values, target.values);
-      return { measure: 'pearson', value: r, normalized: Math.abs(r) };
+      // Undefined (a constant column) reads as no association.
+      return Number.isNaN(r) ? { measure: 'pearson', value: 0, normalized: 0 } : { measure: 'pearson', value: r, normalized: Math.abs(r) };
     }
     const d = discretize(feature);
     if (!d) return undefined;
@@ -212,24 +221,6 @@ export function associate(
   return { measure: 'mutual_information', value: mi, normalized: hy > 0 ? Math.min(1, mi / hy) : 0 };
 }
 
-/** Class codes of a classification target: one code per distinct value (numeric labels included). */
-export function classCodes(target: Column): { codes: Int32Array; k: number } | undefined {
-  if (target.kind !== 'numeric' && target.kind !== 'datetime') return discretize(target);
-  const map = new Map<number, number>();
-  const codes = new Int32Array(target.values.length);
-  for (let i = 0; i < codes.length; i++) {
-    const v = target.values[i]!;
-    if (v !== v) {
-      codes[i] = -1;
-      continue;
-    }
-    let c = map.get(v);
-    if (c === undefined) map.set(v, (c = map.size));
-    codes[i] = c;
-  }
-  return { codes, k: map.size };
-}
-
 /** A classification target's codes with its entropy, computed once and shared by every feature. */
 export interface TargetCodes {
   codes: Int32Array;
@@ -237,7 +228,7 @@ export interface TargetCodes {
   entropy: number;
 }
 
-export function targetCodesOf(target: Column): TargetCodes | undefined {
-  const y = classCodes(target);
-  return y && { ...y, entropy: entropy(y.codes, y.k) };
+export function targetCodesOf(target: Column): TargetCodes {
+  const { codes, classes } = encodeClasses(target);
+  return { codes, k: classes.length, entropy: entropy(codes, classes.length) };
 }

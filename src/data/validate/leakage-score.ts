@@ -210,36 +210,3 @@ export function binnedR2(bins: Int32Array, nb: number, fold: Uint8Array, y: Floa
   }
   return sst > 0 ? 1 - Math.max(0, sse) / sst : 0;
 }
-
-/**
- * Pearson correlation of `x` and `y` over the rows where `x` is present (NaN when undefined).
- *
- * @example
- * pearson(Float64Array.of(1, 2, 3), Float64Array.of(2, 4, 6)); // 1
- */
-export function pearson(x: Float64Array, y: Float64Array): number {
-  let n = 0;
-  let mx = 0;
-  let my = 0;
-  for (let i = 0; i < x.length; i++) {
-    if (x[i] !== x[i]) continue;
-    n++;
-    mx += x[i]!;
-    my += y[i]!;
-  }
-  if (n < 3) return NaN;
-  mx /= n;
-  my /= n;
-  let sxy = 0;
-  let sxx = 0;
-  let syy = 0;
-  for (let i = 0; i < x.length; i++) {
-    if (x[i] !== x[i]) continue;
-    const a = x[i]! - mx;
-    const b = y[i]! - my;
-    sxy += a * b;
-    sxx += a * a;
-    syy += b * b;
-  }
-  return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : NaN;
-}

@@ -4,7 +4,8 @@ import { Rng } from '../../core/rng.js';
 import type { Schema } from '../schema/types.js';
 import type { Task } from '../task.js';
 import { targetLeakage } from './leakage.js';
-import { balancedAccuracy, binaryAuc, binnedR2, pearson } from './leakage-score.js';
+import { pearson } from '../profile/association.js';
+import { balancedAccuracy, binaryAuc, binnedR2 } from './leakage-score.js';
 
 const schemaOf = (frame: Frame, idLike: string[] = []): Schema => ({
   version: 1,

@@ -9,9 +9,11 @@
 import type { Column } from '../../core/frame.js';
 import { BOOL_MISSING } from '../../core/frame.js';
 import type { Issue } from '../../core/issue.js';
-import { balancedAccuracy, binaryAuc, binnedR2, numericBins, pearson } from './leakage-score.js';
+import { pearson } from '../profile/association.js';
+import { balancedAccuracy, binaryAuc, binnedR2, numericBins } from './leakage-score.js';
 import { valueCounts } from './stats.js';
-import { classCodes, isClassificationTarget, targetColumn } from './target.js';
+import { encodeClasses } from '../classes.js';
+import { isClassificationTarget, targetColumn } from './target.js';
 import type { Check } from './types.js';
 
 /**
@@ -57,17 +59,12 @@ export const targetLeakage: Check = {
     let yCodes: Int32Array | undefined;
     let K = 0;
     if (classification) {
-      const { codes, classes } = classCodes(col);
-      // Renumber to the classes actually present, so K counts real classes.
-      const remap = new Int32Array(classes.length).fill(-1);
-      for (let i = 0; i < codes.length; i++) {
-        const k = codes[i]!;
-        if (k < 0) continue;
-        labelled.push(i);
-        if (remap[k] === -1) remap[k] = K++;
-      }
+      // encodeClasses keeps only the classes present, so K counts real classes.
+      const { codes, classes } = encodeClasses(col);
+      for (let i = 0; i < codes.length; i++) if (codes[i]! >= 0) labelled.push(i);
+      K = classes.length;
       if (K < 2) return [];
-      yCodes = codes.map((k) => (k < 0 ? -1 : remap[k]!));
+      yCodes = codes;
     } else {
       const v = (col as Extract<Column, { kind: 'numeric' }>).values;
       for (let i = 0; i < v.length; i++) if (v[i] === v[i]) labelled.push(i);

@@ -4,7 +4,8 @@
 import type { Issue } from '../../core/issue.js';
 import { missingCount } from './missing.js';
 import { formatPct } from './stats.js';
-import { classCodes, closeNames, isClassificationTarget, targetColumn } from './target.js';
+import { encodeClasses } from '../classes.js';
+import { closeNames, isClassificationTarget, targetColumn } from './target.js';
 import type { Check } from './types.js';
 
 /**
@@ -91,7 +92,7 @@ export const classImbalance: Check = {
   run(ctx) {
     const col = targetColumn(ctx);
     if (!col || !isClassificationTarget(col, ctx.task)) return [];
-    const { codes, classes } = classCodes(col);
+    const { codes, classes } = encodeClasses(col);
     const tally = new Float64Array(classes.length);
     let total = 0;
     for (let i = 0; i < codes.length; i++) {

@@ -1,9 +1,7 @@
 /**
- * How checks see the target: whether it is a classification target, and its rows as class codes.
+ * How checks see the target: the column, and whether it is a classification target (its class codes come from data/classes.ts).
  */
 import type { Column } from '../../core/frame.js';
-import { BOOL_MISSING } from '../../core/frame.js';
-import { formatNumber, valueCounts } from './stats.js';
 import type { CheckContext } from './types.js';
 
 /**
@@ -28,54 +26,6 @@ export function isClassificationTarget(col: Column, task: CheckContext['task']):
   if (col.kind === 'datetime') return false;
   if (task !== undefined) return task !== 'regression';
   return col.kind !== 'numeric';
-}
-
-/**
- * A classification target as codes: `codes: Int32Array[n]` in [0, classes.length), -1 missing.
- * Numeric labels are ordered numerically; categorical keep their level order (unused levels kept).
- *
- * @example
- * classCodes(booleanColumn('y', new Uint8Array([1, 0, 255]))); // { codes: [1, 0, -1], classes: ['false', 'true'] }
- */
-export function classCodes(col: Column): { codes: Int32Array; classes: string[] } {
-  const n = col.kind === 'categorical' ? col.codes.length : col.values.length;
-  switch (col.kind) {
-    case 'categorical':
-      return { codes: col.codes, classes: col.levels };
-    case 'boolean': {
-      const codes = new Int32Array(n);
-      for (let i = 0; i < n; i++) codes[i] = col.values[i] === BOOL_MISSING ? -1 : col.values[i]!;
-      return { codes, classes: ['false', 'true'] };
-    }
-    case 'numeric':
-    case 'datetime': {
-      const vc = valueCounts(col.values);
-      const codes = new Int32Array(n);
-      const index = new Map<number, number>();
-      vc.uniq.forEach((v, j) => index.set(v, j));
-      for (let i = 0; i < n; i++) {
-        const v = col.values[i]!;
-        codes[i] = v !== v ? -1 : index.get(v === 0 ? 0 : v)!;
-      }
-      const classes = [...vc.uniq].map((v) => (col.kind === 'datetime' ? new Date(v).toISOString() : formatNumber(v)));
-      return { codes, classes };
-    }
-    case 'text': {
-      const index = new Map<string, number>();
-      const codes = new Int32Array(n);
-      for (let i = 0; i < n; i++) {
-        const v = col.values[i]!;
-        if (v === null) {
-          codes[i] = -1;
-          continue;
-        }
-        let k = index.get(v);
-        if (k === undefined) index.set(v, (k = index.size));
-        codes[i] = k;
-      }
-      return { codes, classes: [...index.keys()] };
-    }
-  }
 }
 
 /**
