@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SpecmlError } from './errors.js';
-import { closest, defaultParams, defineParams, editDistance, resolveParams } from './params.js';
+import { defaultParams, defineParams, resolveParams } from './params.js';
 
 const table = defineParams({
   folds: { type: 'int', default: 5, min: 2, max: 50, doc: 'number of CV folds' },
@@ -33,11 +33,5 @@ describe('parameter tables', () => {
     const unknown = bad({ fodls: 3 });
     expect(unknown.code).toBe('usage.unknown_param');
     expect(unknown.hint).toMatch(/Did you mean 'folds'/);
-  });
-
-  it('closest() suggests near typos only', () => {
-    expect(editDistance('kitten', 'sitting')).toBe(3);
-    expect(closest('trget', ['target', 'train'])).toBe('target');
-    expect(closest('zzzzzz', ['target', 'train'])).toBeUndefined();
   });
 });

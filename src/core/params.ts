@@ -10,6 +10,7 @@
  * const p = resolveParams(table, { folds: 10 }, 'split'); // { folds: 10 }
  */
 import { SpecmlError } from './errors.js';
+import { closest } from './suggest.js';
 
 export type ParamSpec =
   | { type: 'int'; default: number; min?: number; max?: number; log?: boolean; doc: string }
@@ -76,32 +77,4 @@ function checkValue(spec: ParamSpec, value: unknown, path: string): unknown {
     case 'string':
       return typeof value === 'string' ? value : fail('expected a string');
   }
-}
-
-/** The candidate with the smallest edit distance to `word`, if it is close enough to be a typo. */
-export function closest(word: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestD = Infinity;
-  for (const c of candidates) {
-    const d = editDistance(word.toLowerCase(), c.toLowerCase());
-    if (d < bestD) {
-      bestD = d;
-      best = c;
-    }
-  }
-  return best !== undefined && bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
-}
-
-export function editDistance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0]!;
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j]!;
-      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
-    }
-  }
-  return prev[b.length]!;
 }

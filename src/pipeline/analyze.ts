@@ -10,7 +10,7 @@ import path from 'node:path';
 import { SpecmlError } from '../core/errors.js';
 import type { Issue } from '../core/issue.js';
 import { sortIssues } from '../core/issue.js';
-import { closest } from '../core/params.js';
+import { closest } from '../core/suggest.js';
 import { Rng } from '../core/rng.js';
 import type { Frame } from '../core/frame.js';
 import { isMissing } from '../core/frame.js';

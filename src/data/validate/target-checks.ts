@@ -5,7 +5,8 @@ import type { Issue } from '../../core/issue.js';
 import { missingCount } from './missing.js';
 import { formatPct } from './stats.js';
 import { encodeClasses } from '../classes.js';
-import { closeNames, isClassificationTarget, targetColumn } from './target.js';
+import { closeMatches } from '../../core/suggest.js';
+import { isClassificationTarget, targetColumn } from './target.js';
 import type { Check } from './types.js';
 
 /**
@@ -24,7 +25,7 @@ export const targetMissing: Check = {
     if (target === undefined) return [];
     const col = frame.get(target);
     if (!col) {
-      const close = closeNames(target, frame.names);
+      const close = closeMatches(target, frame.names);
       return [
         {
           code: 'target_missing',
