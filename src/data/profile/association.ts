@@ -12,16 +12,17 @@
 import type { Column } from '../../core/frame.js';
 import { BOOL_MISSING } from '../../core/frame.js';
 import { encodeClasses } from '../classes.js';
+import { valueAtRank, valueCounts, type ValueCounts } from './value-counts.js';
 import type { TargetAssociation } from './types.js';
 
 export const MAX_BINS = 16;
 export const MAX_LEVELS = 50;
 
 /**
- * Codes in [0, k) for a feature column (-1 missing), or undefined for text. `sorted` (the present
- * values in ascending order) saves a sort when the caller already has it.
+ * Codes in [0, k) for a feature column (-1 missing), or undefined for text. Numeric columns are cut
+ * at their quantiles, from the column's {@link ValueCounts} summary.
  */
-export function discretize(c: Column, sorted?: Float64Array): { codes: Int32Array; k: number } | undefined {
+export function discretize(c: Column, vc?: ValueCounts): { codes: Int32Array; k: number } | undefined {
   switch (c.kind) {
     case 'text':
       return undefined;
@@ -43,27 +44,28 @@ export function discretize(c: Column, sorted?: Float64Array): { codes: Int32Arra
     }
     case 'numeric':
     case 'datetime': {
-      const present = sorted ?? c.values.filter((v) => v === v).sort();
-      if (present.length === 0) return { codes: new Int32Array(c.values.length).fill(-1), k: 1 };
+      const v = vc ?? valueCounts(c.values);
+      const n = v.nPresent;
+      if (n === 0) return { codes: new Int32Array(c.values.length).fill(-1), k: 1 };
       const cuts: number[] = [];
       for (let b = 1; b < MAX_BINS; b++) {
-        const q = present[Math.floor((b * present.length) / MAX_BINS)]!;
+        const q = valueAtRank(v, Math.floor((b * n) / MAX_BINS));
         if (cuts.length === 0 || q > cuts[cuts.length - 1]!) cuts.push(q);
       }
       const codes = new Int32Array(c.values.length);
-      const lo0 = present[0]!;
-      const span = present[present.length - 1]! - lo0;
-      if (Number.isInteger(lo0) && Number.isInteger(span) && span <= 4096 && c.kind === 'numeric' && c.integer) {
+      const lo0 = v.uniq[0]!;
+      const span = v.uniq[v.uniq.length - 1]! - lo0;
+      if (v.integer && span <= 4096) {
         // Short-range whole numbers (ratings, counts, pixels): a lookup table instead of a binary
         // search per row; same codes, about 4x faster on wide image data.
         const lut = new Int32Array(span + 1);
-        for (let v = 0, b = 0; v <= span; v++) {
-          while (b < cuts.length && v + lo0 >= cuts[b]!) b++;
-          lut[v] = b;
+        for (let x = 0, b = 0; x <= span; x++) {
+          while (b < cuts.length && x + lo0 >= cuts[b]!) b++;
+          lut[x] = b;
         }
         for (let i = 0; i < codes.length; i++) {
-          const v = c.values[i]!;
-          codes[i] = v === v ? lut[v - lo0]! : -1;
+          const x = c.values[i]!;
+          codes[i] = x === x ? lut[x - lo0]! : -1;
         }
         return { codes, k: cuts.length + 1 };
       }
@@ -199,7 +201,7 @@ export function associate(
   feature: Column,
   target: Column,
   classification: boolean,
-  sortedFeature?: Float64Array,
+  featureCounts?: ValueCounts,
   targetCodes: TargetCodes | undefined = classification ? targetCodesOf(target) : undefined,
 ): TargetAssociation | undefined {
   if (!classification && target.kind === 'numeric') {
@@ -214,7 +216,7 @@ export function associate(
     return { measure: 'correlation_ratio', value: eta, normalized: eta };
   }
   const y = targetCodes;
-  const x = discretize(feature, sortedFeature);
+  const x = discretize(feature, featureCounts);
   if (!x || !y) return undefined;
   const hy = y.entropy;
   const mi = mutualInformation(x.codes, x.k, y.codes, y.k);

@@ -4,17 +4,18 @@ import { Rng } from '../../core/rng.js';
 import type { Schema } from '../schema/types.js';
 import { correlationRatio, discretize, entropy, mutualInformation, pearson } from './association.js';
 import { profileFrame } from './profile.js';
-import { distinctSorted, histogram, numericStats, quantileSorted, sortedPresent } from './stats.js';
+import { histogram, numericStats } from './stats.js';
+import { quantile, valueCounts } from './value-counts.js';
 
 describe('stats', () => {
   it('quantiles interpolate like numpy (type 7)', () => {
-    const s = new Float64Array([1, 2, 3, 4]);
+    const vc = valueCounts(new Float64Array([4, 1, 3, 2]));
     // numpy.quantile([1,2,3,4], [0, .25, .5, .9, 1]) = [1, 1.75, 2.5, 3.7, 4]
-    expect([0, 0.25, 0.5, 0.9, 1].map((p) => quantileSorted(s, p))).toEqual([1, 1.75, 2.5, expect.closeTo(3.7, 12), 4]);
+    expect([0, 0.25, 0.5, 0.9, 1].map((p) => quantile(vc, p))).toEqual([1, 1.75, 2.5, expect.closeTo(3.7, 12), 4]);
   });
 
   it('numericStats skips NaN and matches hand-computed moments', () => {
-    const st = numericStats(sortedPresent(new Float64Array([2, 4, NaN, 4, 4, 5, 5, 7, 9])), true)!;
+    const st = numericStats(valueCounts(new Float64Array([2, 4, NaN, 4, 4, 5, 5, 7, 9])), true)!;
     expect(st.mean).toBe(5);
     // sample std of [2,4,4,4,5,5,7,9] = sqrt(32/7)
     expect(st.std).toBeCloseTo(Math.sqrt(32 / 7), 12);
@@ -23,14 +24,14 @@ describe('stats', () => {
     // scipy.stats.skew([2,4,4,4,5,5,7,9], bias=False) = 0.8184875...
     expect(st.skewness).toBeCloseTo(0.81848755, 6);
     expect(st.histogram.counts.reduce((a, b) => a + b, 0)).toBe(8);
-    expect(distinctSorted(sortedPresent(new Float64Array([3, 1, NaN, 3, 2])))).toBe(3);
+    expect(valueCounts(new Float64Array([3, 1, NaN, 3, 2])).uniq.length).toBe(3);
   });
 
   it('histograms put whole numbers in unit bins and cover every value', () => {
-    const h = histogram(new Float64Array([1, 1, 2, 5]), 30, true);
+    const h = histogram(valueCounts(new Float64Array([1, 1, 2, 5])), 30, true);
     expect(h.edges[0]).toBe(0.5);
     expect(h.counts).toEqual([2, 1, 0, 0, 1]);
-    const g = histogram(Float64Array.from({ length: 100 }, (_, i) => i / 7), 30, false);
+    const g = histogram(valueCounts(Float64Array.from({ length: 100 }, (_, i) => i / 7)), 30, false);
     expect(g.counts.reduce((a, b) => a + b, 0)).toBe(100);
     expect(g.counts.length).toBe(10);
   });
@@ -88,24 +89,14 @@ describe('profileFrame', () => {
   });
 });
 
-describe('sortedPresent', () => {
-  it('counting sort for short-range whole numbers equals the general sort', () => {
-    const rng = new Rng(9);
-    const ints = Float64Array.from({ length: 5000 }, (_, i) => (i % 17 === 0 ? NaN : rng.int(300) - 50));
-    const expected = ints.filter((v) => !Number.isNaN(v)).sort();
-    expect(Array.from(sortedPresent(ints))).toEqual(Array.from(expected));
-    const reals = Float64Array.from({ length: 100 }, () => rng.normal());
-    expect(Array.from(sortedPresent(reals))).toEqual(Array.from(reals.slice().sort()));
-    expect(Array.from(sortedPresent(new Float64Array([-0, 2, 1e9, 0])))).toEqual([-0, 0, 2, 1e9]);
-  });
-});
-
 describe('discretize', () => {
   it('gives the same codes through the lookup table as through the binary search', () => {
     const rng = new Rng(4);
     const ints = Float64Array.from({ length: 3000 }, (_, i) => (i % 50 === 0 ? NaN : rng.int(40)));
-    const asInt = discretize(numericColumn('a', ints, true))!;
-    const viaSearch = discretize(numericColumn('a', ints, false))!;
+    const col = numericColumn('a', ints);
+    const asInt = discretize(col)!;
+    // The same summary marked as not whole numbers takes the binary-search path.
+    const viaSearch = discretize(col, { ...valueCounts(ints), integer: false })!;
     expect(asInt.k).toBe(viaSearch.k);
     expect(Array.from(asInt.codes)).toEqual(Array.from(viaSearch.codes));
     expect(asInt.k).toBeGreaterThan(8);

@@ -11,7 +11,8 @@ import { BOOL_MISSING } from '../../core/frame.js';
 import type { Schema } from '../schema/types.js';
 import { countTokens } from '../schema/detect.js';
 import { associate, targetCodesOf } from './association.js';
-import { distinctSorted, histogram, numericStats, sortedPresent } from './stats.js';
+import { histogram, numericStats } from './stats.js';
+import { valueCounts, type ValueCounts } from './value-counts.js';
 import type { CategoricalStats, ColumnProfile, Profile } from './types.js';
 
 export interface ProfileOptions {
@@ -30,13 +31,13 @@ export function profileFrame(frame: Frame, schema: Schema, opts: ProfileOptions 
   let missingCells = 0;
   const columns = frame.columns.map((c): ColumnProfile => {
     const s = bySchema.get(c.name);
-    // Sorted once per numeric column and shared: the sort is the profile's main cost.
-    const sorted = c.kind === 'numeric' || c.kind === 'datetime' ? sortedPresent(c.values) : undefined;
-    const p = profileColumn(c, sorted);
+    // One memoised summary per numeric column, shared with the checks: the sort is the main cost.
+    const vc = c.kind === 'numeric' || c.kind === 'datetime' ? valueCounts(c.values) : undefined;
+    const p = profileColumn(c, vc);
     missingCells += p.missing;
     const out: ColumnProfile = { name: c.name, type: s?.type ?? 'categorical', idLike: s?.idLike ?? false, ...p };
     if (target && c !== target && !out.idLike) {
-      const a = associate(c, target, classification, sorted, targetCodes);
+      const a = associate(c, target, classification, vc, targetCodes);
       if (a) out.association = a;
     }
     return out;
@@ -48,21 +49,21 @@ export function profileFrame(frame: Frame, schema: Schema, opts: ProfileOptions 
 
 type Stats = Omit<ColumnProfile, 'name' | 'type' | 'idLike'>;
 
-function profileColumn(c: Column, sorted: Float64Array | undefined): Stats {
+function profileColumn(c: Column, vc: ValueCounts | undefined): Stats {
   switch (c.kind) {
     case 'numeric': {
-      const s = sorted!;
-      const numeric = numericStats(s, c.integer);
-      const base: Stats = { count: s.length, missing: c.values.length - s.length, distinct: distinctSorted(s) };
+      const v = vc!;
+      const numeric = numericStats(v, c.integer);
+      const base: Stats = { count: v.nPresent, missing: v.nMissing, distinct: v.uniq.length };
       return numeric ? { ...base, numeric } : base;
     }
     case 'datetime': {
-      const s = sorted!;
-      const base: Stats = { count: s.length, missing: c.values.length - s.length, distinct: distinctSorted(s) };
-      if (!s.length) return base;
+      const v = vc!;
+      const base: Stats = { count: v.nPresent, missing: v.nMissing, distinct: v.uniq.length };
+      if (!v.nPresent) return base;
       return {
         ...base,
-        datetime: { min: new Date(s[0]!).toISOString(), max: new Date(s[s.length - 1]!).toISOString(), histogram: histogram(s, 30) },
+        datetime: { min: new Date(v.uniq[0]!).toISOString(), max: new Date(v.uniq[v.uniq.length - 1]!).toISOString(), histogram: histogram(v, 30) },
       };
     }
     case 'categorical': {

@@ -1,67 +1,23 @@
 /**
- * Column statistics over typed arrays. Missing values (NaN) are skipped everywhere.
+ * Column statistics from a {@link ValueCounts} summary (sorted distinct values with counts), so
+ * the column is sorted once per analysis and every statistic after that costs O(distinct).
  */
 import type { Histogram, NumericStats } from './types.js';
 import { QUANTILE_PROBS } from './types.js';
-
-/**
- * Present values, sorted ascending. Whole numbers over a short range (counts, ratings, pixels)
- * are counting-sorted in O(n + range); other data uses the typed-array sort (~5 ms per 100k
- * values), which is the profile's main cost on wide data.
- */
-export function sortedPresent(values: Float64Array): Float64Array {
-  let n = 0;
-  let min = Infinity;
-  let max = -Infinity;
-  let whole = true;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i]!;
-    if (v !== v) continue;
-    n++;
-    if (v < min) min = v;
-    if (v > max) max = v;
-    if (whole && !Number.isInteger(v)) whole = false;
-  }
-  const out = new Float64Array(n);
-  if (n > 0 && whole && max - min <= Math.max(1024, n)) {
-    const counts = new Int32Array(max - min + 1);
-    for (let i = 0; i < values.length; i++) {
-      const v = values[i]!;
-      if (v === v) counts[v - min]!++;
-    }
-    let j = 0;
-    for (let k = 0; k < counts.length; k++) for (let c = counts[k]!; c > 0; c--) out[j++] = min + k;
-    return out;
-  }
-  for (let i = 0, j = 0; i < values.length; i++) if (values[i] === values[i]) out[j++] = values[i]!;
-  return out.sort();
-}
-
-/**
- * Quantile of sorted data with linear interpolation between order statistics (numpy's default,
- * "type 7"), so values match `numpy.quantile`.
- *
- * @example
- * quantileSorted(new Float64Array([1, 2, 3, 4]), 0.5); // 2.5
- */
-export function quantileSorted(sorted: Float64Array, p: number): number {
-  const n = sorted.length;
-  if (n === 0) return NaN;
-  const h = (n - 1) * p;
-  const lo = Math.floor(h);
-  const hi = Math.min(lo + 1, n - 1);
-  return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
-}
+import { quantile, type ValueCounts } from './value-counts.js';
 
 /**
  * Histogram with at most `maxBins` equal-width bins over [min, max]; whole-number data with few
  * distinct values gets one bin per integer so bars sit on the values.
+ *
+ * @example
+ * histogram(valueCounts(new Float64Array([1, 1, 2, 5])), 30, true); // edges from 0.5, counts [2, 1, 0, 0, 1]
  */
-export function histogram(sorted: Float64Array, maxBins = 30, integer = false): Histogram {
-  const n = sorted.length;
+export function histogram(vc: ValueCounts, maxBins = 30, integer = false): Histogram {
+  const n = vc.nPresent;
   if (n === 0) return { edges: [], counts: [] };
-  const min = sorted[0]!;
-  const max = sorted[n - 1]!;
+  const min = vc.uniq[0]!;
+  const max = vc.uniq[vc.uniq.length - 1]!;
   if (!(Number.isFinite(min) && Number.isFinite(max))) return { edges: [], counts: [] };
   if (min === max) return { edges: [min - 0.5, max + 0.5], counts: [n] };
   let bins: number;
@@ -78,54 +34,51 @@ export function histogram(sorted: Float64Array, maxBins = 30, integer = false): 
     width = (max - min) / bins;
   }
   const counts = new Array<number>(bins).fill(0);
-  for (let i = 0; i < n; i++) {
-    const b = Math.min(bins - 1, Math.floor((sorted[i]! - lo) / width));
-    counts[b]!++;
+  for (let j = 0; j < vc.uniq.length; j++) {
+    const b = Math.min(bins - 1, Math.floor((vc.uniq[j]! - lo) / width));
+    counts[b]! += vc.counts[j]!;
   }
   const edges = Array.from({ length: bins + 1 }, (_, k) => lo + k * width);
   return { edges, counts };
 }
 
 /**
- * Summary statistics of a numeric column from its present values sorted ascending ({@link sortedPresent}):
- * sample std with n-1; skewness is the adjusted Fisher-Pearson coefficient (scipy's `bias=False`).
+ * Summary statistics of a numeric column: sample std with n-1; skewness is the adjusted
+ * Fisher-Pearson coefficient (scipy's `skew(bias=False)`); quantiles interpolate like numpy.
+ *
+ * @example
+ * numericStats(valueCounts(new Float64Array([2, 4, 4, 4, 5, 5, 7, 9])), true)!.mean; // 5
  */
-export function numericStats(sorted: Float64Array, integer: boolean): NumericStats | undefined {
-  const n = sorted.length;
+export function numericStats(vc: ValueCounts, integer: boolean): NumericStats | undefined {
+  const n = vc.nPresent;
   if (n === 0) return undefined;
+  const { uniq, counts } = vc;
   let sum = 0;
   let zeros = 0;
-  for (let i = 0; i < n; i++) {
-    sum += sorted[i]!;
-    if (sorted[i] === 0) zeros++;
+  for (let j = 0; j < uniq.length; j++) {
+    sum += uniq[j]! * counts[j]!;
+    if (uniq[j] === 0) zeros = counts[j]!;
   }
   const mean = sum / n;
   let m2 = 0;
   let m3 = 0;
-  for (let i = 0; i < n; i++) {
-    const d = sorted[i]! - mean;
-    m2 += d * d;
-    m3 += d * d * d;
+  for (let j = 0; j < uniq.length; j++) {
+    const d = uniq[j]! - mean;
+    m2 += d * d * counts[j]!;
+    m3 += d * d * d * counts[j]!;
   }
   const variance = n > 1 ? m2 / (n - 1) : 0;
   const pop2 = m2 / n;
   const g1 = pop2 > 0 ? m3 / n / Math.pow(pop2, 1.5) : 0;
   const skewness = n > 2 ? (g1 * Math.sqrt(n * (n - 1))) / (n - 2) : 0;
   return {
-    min: sorted[0]!,
-    max: sorted[n - 1]!,
+    min: uniq[0]!,
+    max: uniq[uniq.length - 1]!,
     mean,
     std: Math.sqrt(variance),
-    quantiles: QUANTILE_PROBS.map((p) => quantileSorted(sorted, p)),
+    quantiles: QUANTILE_PROBS.map((p) => quantile(vc, p)),
     zeros,
     skewness,
-    histogram: histogram(sorted, 30, integer),
+    histogram: histogram(vc, 30, integer),
   };
-}
-
-/** Number of distinct values in sorted data (one pass, no hashing). */
-export function distinctSorted(sorted: Float64Array): number {
-  let d = sorted.length ? 1 : 0;
-  for (let i = 1; i < sorted.length; i++) if (sorted[i] !== sorted[i - 1]) d++;
-  return d;
 }

@@ -3,7 +3,8 @@
  */
 import type { Column } from '../../core/frame.js';
 import type { Issue } from '../../core/issue.js';
-import { topValue, valueCounts } from './stats.js';
+import { valueCounts } from '../profile/value-counts.js';
+import { topValue } from './stats.js';
 import type { Check } from './types.js';
 
 /**

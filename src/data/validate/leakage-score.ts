@@ -11,8 +11,7 @@
  * Cost: one O(m) accumulation pass per feature, then O(nb · classes) (O(nb log nb) for AUC)
  * on the tables; the rows are never revisited.
  */
-import type { ValueCounts } from './stats.js';
-import { valueAtRank } from './stats.js';
+import { valueAtRank, type ValueCounts } from '../profile/value-counts.js';
 
 /** Most quantile bins per numeric feature: enough to resolve a monotone relation to R² ≈ 0.99. */
 export const MAX_BINS = 32;

@@ -11,7 +11,7 @@ import { BOOL_MISSING } from '../../core/frame.js';
 import type { Issue } from '../../core/issue.js';
 import { pearson } from '../profile/association.js';
 import { balancedAccuracy, binaryAuc, binnedR2, numericBins } from './leakage-score.js';
-import { valueCounts } from './stats.js';
+import { valueCounts } from '../profile/value-counts.js';
 import { encodeClasses } from '../classes.js';
 import { isClassificationTarget, targetColumn } from './target.js';
 import type { Check } from './types.js';

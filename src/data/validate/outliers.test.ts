@@ -4,7 +4,7 @@ import { Rng } from '../../core/rng.js';
 import type { Schema } from '../schema/types.js';
 import type { Task } from '../task.js';
 import { findOutliers, looksLikeSentinel, outliers } from './outliers.js';
-import { valueCounts } from './stats.js';
+import { valueCounts } from '../profile/value-counts.js';
 
 const schemaOf = (frame: Frame): Schema => ({ version: 1, columns: frame.columns.map((c) => ({ name: c.name, type: c.kind === 'numeric' ? 'numeric' : c.kind, nullable: true, idLike: false })) });
 const run = (cols: ReturnType<typeof numericColumn>[], extra: { target?: string; task?: Task } = {}) => {

@@ -3,7 +3,8 @@
  * not widen the yardstick (a mean ± k·SD rule is dragged along by the values it should flag).
  */
 import type { Issue } from '../../core/issue.js';
-import { formatNumber, formatPct, mad, quantile, valueCounts, type ValueCounts } from './stats.js';
+import { quantile, valueCounts, type ValueCounts } from '../profile/value-counts.js';
+import { formatNumber, formatPct, mad } from './stats.js';
 import type { Check } from './types.js';
 
 /**
