@@ -5,3 +5,8 @@ export * from './frame.js';
 export * from './params.js';
 export * from './suggest.js';
 export * from './atomic.js';
+export * from './registry.js';
+export * from './state.js';
+export * from './estimator.js';
+export * from './model-io.js';
+export * from './check-estimator.js';

@@ -1,0 +1,130 @@
+/**
+ * Estimators and fitted models (STYLE.md §1, §5).
+ *
+ * An {@link Estimator} is a name plus frozen, JSON-safe params from its parameter table; its
+ * constructor does no work, and `fit` returns a new immutable {@link Model} without touching the
+ * estimator or the data. Predicting before fitting is impossible by construction: only a Model has
+ * `predict`/`transform`. A Model carries its input signature and checks every frame against it, and
+ * can be turned into state (JSON + typed arrays) and back through the model registry, so serving
+ * never imports training code.
+ *
+ * @example
+ * const est = new BaselineEstimator({ strategy: 'prior' });
+ * const model = await est.fit(frame, frame.column('Status'), { rng: new Rng(42) });
+ * model.predict(frame).proba; // n x k probabilities, row-major
+ */
+import { SpecmlError } from './errors.js';
+import type { Column, ColumnKind, Frame } from './frame.js';
+import { Registry } from './registry.js';
+import type { Rng } from './rng.js';
+import type { StateValue } from './state.js';
+
+/** The learning problem a predictor solves (text and image tasks reduce to these). */
+export type LearningTask = 'binary' | 'multiclass' | 'regression';
+
+export type ParamValue = number | string | boolean | null | readonly ParamValue[] | { readonly [k: string]: ParamValue };
+export type Params = Readonly<Record<string, ParamValue>>;
+
+/** Something that happened while fitting that the user should hear about (non-convergence, ...). */
+export interface FitEvent {
+  level: 'warning' | 'info';
+  code: string;
+  message: string;
+  details?: Record<string, unknown>;
+}
+
+export interface FitContext {
+  /** All randomness of a fit comes from here (fork it per purpose). */
+  rng: Rng;
+  /** Receives warnings and notes; default: dropped. */
+  emit?: (event: FitEvent) => void;
+  /** Held-out rows for early stopping, never used to fit parameters. */
+  validation?: { frame: Frame; target: Column };
+}
+
+/** One input column of a fitted model: the contract checked at predict time. */
+export interface InputColumn {
+  name: string;
+  kind: ColumnKind;
+}
+
+interface ModelBase {
+  readonly name: string;
+  readonly params: Params;
+  readonly inputs: readonly InputColumn[];
+  /** Everything needed to rebuild the model with its registered loader. */
+  state(): StateValue;
+}
+
+/**
+ * Predictions for n rows. Regression: `values` are the predictions. Classification: `values` hold
+ * the index (into `classes`) of the most probable class and `proba` is n x k, row-major.
+ */
+export interface Prediction {
+  values: Float64Array;
+  proba?: Float64Array;
+}
+
+export interface PredictorModel extends ModelBase {
+  readonly kind: 'predictor';
+  readonly task: LearningTask;
+  /** Class labels in code order (classification only). */
+  readonly classes?: readonly string[];
+  predict(frame: Frame): Prediction;
+}
+
+export interface TransformerModel extends ModelBase {
+  readonly kind: 'transformer';
+  transform(frame: Frame): Frame;
+}
+
+export type Model = PredictorModel | TransformerModel;
+
+export interface Estimator<M extends Model = Model> {
+  readonly kind: M['kind'];
+  readonly name: string;
+  readonly params: Params;
+  /** Fits on `frame` (the target is passed separately and must not be a column of `frame`). */
+  fit(frame: Frame, target: Column | undefined, ctx: FitContext): Promise<M>;
+}
+
+/** Rebuilds a model from its name, params, inputs and state (see {@link registerModel}). */
+export type ModelLoader = (saved: { params: Params; inputs: InputColumn[]; state: StateValue }) => Model;
+
+const loaders = new Registry<ModelLoader>('model');
+
+/** Registers how to rebuild a fitted model called `name` (done once, by the model's module). */
+export function registerModel(name: string, loader: ModelLoader): void {
+  loaders.register(name, loader);
+}
+
+export function modelLoader(name: string): ModelLoader {
+  return loaders.get(name);
+}
+
+/**
+ * The frame's columns in the model's input order, checked against the signature: a missing column
+ * or a column of another kind is a `data.*` SpecmlError naming it; extra columns are ignored.
+ */
+export function selectInputs(model: { name: string; inputs: readonly InputColumn[] }, frame: Frame): Frame {
+  const missing = model.inputs.filter((c) => !frame.has(c.name));
+  if (missing.length) {
+    throw new SpecmlError('data.missing_column', `${missing.length === 1 ? 'column' : 'columns'} ${missing.map((c) => `'${c.name}'`).join(', ')} missing: the ${model.name} model was fitted with ${model.inputs.length} input columns`, {
+      hint: `Provide every input column: ${model.inputs.map((c) => c.name).join(', ')}`,
+    });
+  }
+  for (const c of model.inputs) {
+    const got = frame.column(c.name).kind;
+    if (got !== c.kind) {
+      throw new SpecmlError('data.wrong_type', `column '${c.name}' is ${got}, but the ${model.name} model was fitted on a ${c.kind} column`, {
+        hint: 'Check the data against the schema saved with the model (a stray text value turns a numeric column into text).',
+      });
+    }
+  }
+  return frame.select(model.inputs.map((c) => c.name));
+}
+
+/** The input signature of a frame (all its columns). */
+export function signatureOf(frame: Frame): InputColumn[] {
+  return frame.columns.map((c) => ({ name: c.name, kind: c.kind }));
+}

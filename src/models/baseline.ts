@@ -1,0 +1,77 @@
+/**
+ * The trivial model every candidate must beat (`beats: baseline` gates): class priors for
+ * classification, the mean (or median) for regression. It ignores the features on purpose.
+ *
+ * @example
+ * const model = await new BaselineEstimator({}).fit(frame, frame.column('Status'), { rng: new Rng(1) });
+ * model.predict(frame).proba; // every row gets the class frequencies of the training data
+ */
+import { registerModel, signatureOf, selectInputs, type FitContext, type InputColumn, type LearningTask, type Params, type Prediction, type PredictorModel, type Estimator } from '../core/estimator.js';
+import type { Column, Frame } from '../core/frame.js';
+import { defineParams, resolveParams, type ParamsOf } from '../core/params.js';
+import type { StateValue } from '../core/state.js';
+import { encodeTarget } from './target.js';
+
+export const BASELINE_PARAMS = defineParams({
+  strategy: { type: 'enum', default: 'auto', values: ['auto', 'prior', 'mean', 'median'], doc: 'auto: class priors for classification, the mean for regression' },
+  task: { type: 'enum', default: 'auto', values: ['auto', 'binary', 'multiclass', 'regression'], doc: 'learning task; auto infers it from the target' },
+});
+
+export class BaselineEstimator implements Estimator<PredictorModel> {
+  readonly kind = 'predictor';
+  readonly name = 'baseline';
+  readonly params: ParamsOf<typeof BASELINE_PARAMS>;
+
+  constructor(params: Record<string, unknown> = {}) {
+    this.params = resolveParams(BASELINE_PARAMS, params, 'baseline');
+  }
+
+  async fit(frame: Frame, target: Column | undefined, _ctx: FitContext): Promise<PredictorModel> {
+    if (!target) throw new Error('baseline: a target is required');
+    const y = encodeTarget(target, this.params.task as LearningTask | 'auto');
+    const inputs = signatureOf(frame);
+    if (y.task === 'regression') {
+      const v = Float64Array.from(y.values).sort();
+      const center = this.params.strategy === 'median' ? (v[(v.length - 1) >> 1]! + v[v.length >> 1]!) / 2 : v.reduce((a, b) => a + b, 0) / v.length;
+      return new BaselineModel(this.params, inputs, { task: 'regression', center });
+    }
+    const total = y.counts.reduce((a, b) => a + b, 0);
+    return new BaselineModel(this.params, inputs, { task: y.task, classes: y.classes, priors: Float64Array.from(y.counts, (c) => c / total) });
+  }
+}
+
+type BaselineState = { task: 'regression'; center: number } | { task: 'binary' | 'multiclass'; classes: string[]; priors: Float64Array };
+
+class BaselineModel implements PredictorModel {
+  readonly kind = 'predictor';
+  readonly name = 'baseline';
+  readonly task: LearningTask;
+  readonly classes?: readonly string[];
+
+  constructor(
+    readonly params: Params,
+    readonly inputs: readonly InputColumn[],
+    private readonly s: BaselineState,
+  ) {
+    this.task = s.task;
+    if (s.task !== 'regression') this.classes = s.classes;
+    Object.freeze(this);
+  }
+
+  predict(frame: Frame): Prediction {
+    const n = selectInputs(this, frame).nRows;
+    if (this.s.task === 'regression') return { values: new Float64Array(n).fill(this.s.center) };
+    const k = this.s.priors.length;
+    const proba = new Float64Array(n * k);
+    for (let i = 0; i < n; i++) proba.set(this.s.priors, i * k);
+    let best = 0;
+    for (let j = 1; j < k; j++) if (this.s.priors[j]! > this.s.priors[best]!) best = j;
+    return { values: new Float64Array(n).fill(best), proba };
+  }
+
+  state(): StateValue {
+    return this.s.task === 'regression' ? { task: 'regression', center: this.s.center } : { task: this.s.task, classes: this.s.classes, priors: this.s.priors };
+  }
+}
+
+registerModel('baseline', ({ params, inputs, state }) => new BaselineModel(params, inputs, state as unknown as BaselineState));
