@@ -14,7 +14,7 @@
  * model.predict(frame).proba; // n x k probabilities, row-major
  */
 import { SpecmlError } from './errors.js';
-import type { Column, ColumnKind, Frame } from './frame.js';
+import { Frame, categoricalColumn, type CategoricalColumn, type Column, type ColumnKind } from './frame.js';
 import { Registry } from './registry.js';
 import type { Rng } from './rng.js';
 import type { StateValue } from './state.js';
@@ -46,6 +46,8 @@ export interface FitContext {
 export interface InputColumn {
   name: string;
   kind: ColumnKind;
+  /** Categorical columns: the training levels; codes at predict time are mapped onto these. */
+  levels?: string[];
 }
 
 interface ModelBase {
@@ -105,6 +107,12 @@ export function modelLoader(name: string): ModelLoader {
 /**
  * The frame's columns in the model's input order, checked against the signature: a missing column
  * or a column of another kind is a `data.*` SpecmlError naming it; extra columns are ignored.
+ *
+ * Categorical columns are re-coded onto the training levels, so a model can trust its codes: code
+ * j < levels.length means training level j; categories never seen in training get codes from
+ * levels.length upward (appended to `levels` in first-seen order); -1 stays missing. Each model
+ * documents what it does with unseen codes (most treat them like missing). Cost: O(n) per
+ * categorical column whose levels differ from training; none when they are the same.
  */
 export function selectInputs(model: { name: string; inputs: readonly InputColumn[] }, frame: Frame): Frame {
   const missing = model.inputs.filter((c) => !frame.has(c.name));
@@ -121,10 +129,34 @@ export function selectInputs(model: { name: string; inputs: readonly InputColumn
       });
     }
   }
-  return frame.select(model.inputs.map((c) => c.name));
+  return Frame.fromColumns(
+    model.inputs.map((c) => {
+      const col = frame.column(c.name);
+      return col.kind === 'categorical' && c.levels ? alignLevels(col, c.levels) : col;
+    }),
+    frame.nRows,
+  );
 }
 
-/** The input signature of a frame (all its columns). */
+function alignLevels(col: CategoricalColumn, training: readonly string[]): CategoricalColumn {
+  if (col.levels.length === training.length && col.levels.every((l, i) => l === training[i])) return col;
+  const index = new Map(training.map((l, i) => [l, i]));
+  const levels = [...training];
+  const map = col.levels.map((l) => {
+    let k = index.get(l);
+    if (k === undefined) {
+      k = levels.length;
+      levels.push(l);
+      index.set(l, k);
+    }
+    return k;
+  });
+  const codes = new Int32Array(col.codes.length);
+  for (let i = 0; i < codes.length; i++) codes[i] = col.codes[i]! < 0 ? -1 : map[col.codes[i]!]!;
+  return categoricalColumn(col.name, codes, levels);
+}
+
+/** The input signature of a frame (all its columns; categorical ones with their levels). */
 export function signatureOf(frame: Frame): InputColumn[] {
-  return frame.columns.map((c) => ({ name: c.name, kind: c.kind }));
+  return frame.columns.map((c) => (c.kind === 'categorical' ? { name: c.name, kind: c.kind, levels: [...c.levels] } : { name: c.name, kind: c.kind }));
 }
