@@ -7,6 +7,8 @@ import { Command, CommanderError } from 'commander';
 import { VERSION } from '../pipeline/version.js';
 import { registerAnalyze } from './analyze.js';
 import { registerInit } from './init.js';
+import { registerPredict } from './predict.js';
+import { registerTrain } from './train.js';
 import type { Io } from './output.js';
 import { processIo, reportError } from './output.js';
 
@@ -23,6 +25,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     .configureOutput({ writeOut: io.out, writeErr: io.err });
   registerAnalyze(program, io, setExit);
   registerInit(program, io, setExit);
+  registerTrain(program, io, setExit);
+  registerPredict(program, io, setExit);
   for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err }).showHelpAfterError('(run with --help for usage)');
 
   try {

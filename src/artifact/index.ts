@@ -1,0 +1,3 @@
+export * from './manifest.js';
+export * from './save.js';
+export * from './load.js';

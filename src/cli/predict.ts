@@ -1,0 +1,31 @@
+/** `specml predict --model DIR --input FILE --output FILE`. */
+import type { Command } from 'commander';
+import { predict } from '../pipeline/predict.js';
+import type { Io } from './output.js';
+import { progress } from './output.js';
+
+interface Flags {
+  model: string;
+  input: string;
+  output: string;
+  delimiter?: string;
+  json?: boolean;
+}
+
+export function registerPredict(program: Command, io: Io, setExit: (code: number) => void): void {
+  program
+    .command('predict')
+    .description('score a file with a saved model package (id columns, prediction, proba_<class>)')
+    .requiredOption('--model <dir>', 'model package directory (from specml train)')
+    .requiredOption('--input <file>', 'rows to score (CSV is streamed; JSONL, Parquet)')
+    .requiredOption('--output <file>', 'where to write predictions (.csv or .jsonl)')
+    .option('--delimiter <char>', 'CSV delimiter of the input (default: detected)')
+    .option('--json', 'print one JSON document on stdout')
+    .action(async (flags: Flags) => {
+      const r = await predict({ model: flags.model, input: flags.input, output: flags.output, ...(flags.delimiter ? { delimiter: flags.delimiter } : {}), onStep: progress(io) });
+      for (const w of r.warnings) io.err(`warning: ${w.message}\n`);
+      if (flags.json) io.out(JSON.stringify({ ok: true, rows: r.rows, output: r.output, columns: r.columns, warnings: r.warnings, seconds: r.seconds }, null, 2) + '\n');
+      else io.out(`wrote ${r.rows} predictions to ${r.output} (${r.columns.join(', ')})\n`);
+      setExit(0);
+    });
+}

@@ -1,0 +1,5 @@
+/**
+ * The model loaders serving needs, registered by importing the modules that define them. Import
+ * this (and only this) to load any saved model: it pulls in inference code, not training code.
+ */
+import './baseline.js';
