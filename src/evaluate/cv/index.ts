@@ -14,3 +14,4 @@ export { TimeSeriesSplit, TIME_SERIES_SPLIT_PARAMS } from './time-series-split.j
 export { RepeatedKFold, RepeatedStratifiedKFold, REPEATED_KFOLD_PARAMS } from './repeated.js';
 export { trainTestSplit, TRAIN_TEST_SPLIT_PARAMS, type TrainTestSplitOptions } from './holdout.js';
 export { checkFolds, type CheckFoldsOptions } from './check-folds.js';
+export * from './cross-validate.js';
