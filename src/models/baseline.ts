@@ -6,10 +6,10 @@
  * const model = await new BaselineEstimator({}).fit(frame, frame.column('Status'), { rng: new Rng(1) });
  * model.predict(frame).proba; // every row gets the class frequencies of the training data
  */
-import { registerModel, signatureOf, selectInputs, type FitContext, type InputColumn, type LearningTask, type Params, type Prediction, type PredictorModel, type Estimator } from '../core/estimator.js';
+import { signatureOf, type Estimator, type FitContext, type LearningTask, type PredictorModel } from '../core/estimator.js';
 import type { Column, Frame } from '../core/frame.js';
 import { defineParams, resolveParams, type ParamsOf } from '../core/params.js';
-import type { StateValue } from '../core/state.js';
+import { BaselineModel } from './baseline-model.js';
 import { encodeTarget } from './target.js';
 
 export const BASELINE_PARAMS = defineParams({
@@ -39,39 +39,3 @@ export class BaselineEstimator implements Estimator<PredictorModel> {
     return new BaselineModel(this.params, inputs, { task: y.task, classes: y.classes, priors: Float64Array.from(y.counts, (c) => c / total) });
   }
 }
-
-type BaselineState = { task: 'regression'; center: number } | { task: 'binary' | 'multiclass'; classes: string[]; priors: Float64Array };
-
-class BaselineModel implements PredictorModel {
-  readonly kind = 'predictor';
-  readonly name = 'baseline';
-  readonly task: LearningTask;
-  readonly classes?: readonly string[];
-
-  constructor(
-    readonly params: Params,
-    readonly inputs: readonly InputColumn[],
-    private readonly s: BaselineState,
-  ) {
-    this.task = s.task;
-    if (s.task !== 'regression') this.classes = s.classes;
-    Object.freeze(this);
-  }
-
-  predict(frame: Frame): Prediction {
-    const n = selectInputs(this, frame).nRows;
-    if (this.s.task === 'regression') return { values: new Float64Array(n).fill(this.s.center) };
-    const k = this.s.priors.length;
-    const proba = new Float64Array(n * k);
-    for (let i = 0; i < n; i++) proba.set(this.s.priors, i * k);
-    let best = 0;
-    for (let j = 1; j < k; j++) if (this.s.priors[j]! > this.s.priors[best]!) best = j;
-    return { values: new Float64Array(n).fill(best), proba };
-  }
-
-  state(): StateValue {
-    return this.s.task === 'regression' ? { task: 'regression', center: this.s.center } : { task: this.s.task, classes: this.s.classes, priors: this.s.priors };
-  }
-}
-
-registerModel('baseline', ({ params, inputs, state }) => new BaselineModel(params, inputs, state as unknown as BaselineState));

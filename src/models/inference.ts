@@ -2,4 +2,4 @@
  * The model loaders serving needs, registered by importing the modules that define them. Import
  * this (and only this) to load any saved model: it pulls in inference code, not training code.
  */
-import './baseline.js';
+import './baseline-model.js';

@@ -1,0 +1,14 @@
+export * from './transformer.js';
+export * from './pipeline.js';
+export * from './columns.js';
+export * from './imputer.js';
+export * from './scalers.js';
+export * from './one-hot.js';
+export * from './ordinal.js';
+export * from './datetime-parts.js';
+export { TargetEncoder, TARGET_ENCODER_PARAMS, foldIds } from './target-encoder.js';
+export * from './tokenize.js';
+export * from './tfidf.js';
+export * from './hashing-vectorizer.js';
+export * from './murmur3.js';
+export { saveStep, loadStep, type SavedStep } from './step-state.js';
