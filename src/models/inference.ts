@@ -3,3 +3,5 @@
  * this (and only this) to load any saved model: it pulls in inference code, not training code.
  */
 import './baseline-model.js';
+import '../features/index.js';
+import './linear/linear-model.js';

@@ -8,9 +8,12 @@
  * const est = fam.make({ strategy: 'median' }, 'regression');
  */
 import type { Estimator, LearningTask, PredictorModel } from '../core/estimator.js';
+import { SpecmlError } from '../core/errors.js';
 import type { ParamTable } from '../core/params.js';
 import { Registry } from '../core/registry.js';
+import { columns, DatetimeParts, OneHot, pipeline, SimpleImputer, StandardScaler, Tfidf } from '../features/index.js';
 import { BASELINE_PARAMS, BaselineEstimator } from '../models/baseline.js';
+import { LOGISTIC_PARAMS, LogisticRegressionEstimator, RIDGE_PARAMS, RidgeEstimator } from '../models/linear/index.js';
 
 export interface ModelFamily {
   name: string;
@@ -39,4 +42,45 @@ registerFamily({
   description: 'class priors or the mean: the model every candidate must beat',
   params: BASELINE_PARAMS,
   make: (params, task) => new BaselineEstimator({ ...params, task }),
+});
+
+/**
+ * Preprocessing a linear model needs, fitted inside each fold with the model: numeric columns
+ * median-imputed (with missing indicators) and standardised; categories one-hot encoded (rare ones,
+ * under 1% of rows, pooled; unseen ones counted as infrequent); booleans imputed; datetimes split
+ * into parts; free text as TF-IDF (at most 2,000 terms).
+ */
+function linearPreprocessing() {
+  return columns(
+    [
+      { select: { kind: ['numeric'] }, estimator: pipeline([new SimpleImputer({ strategy: 'median', add_indicator: true }), new StandardScaler({})]) },
+      { select: { kind: ['boolean'] }, estimator: new SimpleImputer({ strategy: 'most_frequent' }) },
+      { select: { kind: ['categorical'] }, estimator: new OneHot({ min_frequency: 0.01, handle_unknown: 'infrequent' }) },
+      { select: { kind: ['datetime'] }, estimator: pipeline([new DatetimeParts({}), new SimpleImputer({ strategy: 'median' }), new StandardScaler({})]) },
+      { select: { kind: ['text'] }, estimator: new Tfidf({}) },
+    ],
+    { remainder: 'drop' },
+  );
+}
+
+const { task: _task, ...logisticFlags } = LOGISTIC_PARAMS;
+
+registerFamily({
+  name: 'linear',
+  description: 'logistic regression (classification) or ridge regression, after imputation, scaling and one-hot encoding',
+  params: { ...logisticFlags, alpha: RIDGE_PARAMS.alpha },
+  make: (params, task) => {
+    const { alpha, ...rest } = params;
+    const model =
+      task === 'regression'
+        ? new RidgeEstimator(alpha === undefined ? {} : { alpha })
+        : new LogisticRegressionEstimator({ ...rest, task });
+    if (task === 'regression' && Object.keys(rest).length) {
+      throw new SpecmlError('usage.param_not_for_task', `${Object.keys(rest).map((k) => `--${k.replaceAll('_', '-')}`).join(', ')} apply to logistic regression, but this is a regression task`, { hint: 'For regression the linear family is ridge regression: use --alpha.' });
+    }
+    if (task !== 'regression' && alpha !== undefined) {
+      throw new SpecmlError('usage.param_not_for_task', '--alpha applies to ridge regression, but this is a classification task', { hint: 'For classification use --C (inverse regularisation).' });
+    }
+    return pipeline([linearPreprocessing(), model]) as unknown as Estimator<PredictorModel>;
+  },
 });
