@@ -1,5 +1,7 @@
 /** The library entry point (`import ... from 'specml'`) works from the built package. */
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './run-cli.js';
 
@@ -15,5 +17,18 @@ describe("import from 'specml'", () => {
     const r = spawnSync(process.execPath, ['--input-type=module', '-e', code], { cwd: ROOT, encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({ rows: 4454, task: 'binary', positive: 'bad', r: true });
+  });
+});
+
+describe('the README library example', () => {
+  it('runs as written and prints a cross-validated ROC AUC', () => {
+    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Library API'));
+    const code = /```ts\n([\s\S]*?)```/.exec(section)![1]!;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', code], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    const auc = Number(r.stdout.trim());
+    expect(auc).toBeGreaterThan(0.8);
+    expect(auc).toBeLessThan(0.9);
   });
 });
