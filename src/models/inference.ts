@@ -5,3 +5,4 @@
 import './baseline-model.js';
 import '../features/index.js';
 import './linear/linear-model.js';
+import './gbdt/model.js';

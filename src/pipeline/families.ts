@@ -13,6 +13,7 @@ import type { ParamTable } from '../core/params.js';
 import { Registry } from '../core/registry.js';
 import { columns, DatetimeParts, OneHot, pipeline, SimpleImputer, StandardScaler, Tfidf } from '../features/index.js';
 import { BASELINE_PARAMS, BaselineEstimator } from '../models/baseline.js';
+import { GBDT_PARAMS, GbdtEstimator } from '../models/gbdt/index.js';
 import { LOGISTIC_PARAMS, LogisticRegressionEstimator, RIDGE_PARAMS, RidgeEstimator } from '../models/linear/index.js';
 
 export interface ModelFamily {
@@ -83,4 +84,19 @@ registerFamily({
     }
     return pipeline([linearPreprocessing(), model]) as unknown as Estimator<PredictorModel>;
   },
+});
+
+const { task: _gbdtTask, ...gbdtFlags } = GBDT_PARAMS;
+
+registerFamily({
+  name: 'gbdt',
+  description: 'histogram gradient boosting with native missing values and categorical splits (the default)',
+  params: gbdtFlags,
+  // Numeric, categorical, boolean and datetime columns go in as they are; free text is turned into
+  // TF-IDF terms first, since trees cannot split raw strings.
+  make: (params, task) =>
+    pipeline([
+      columns([{ select: { kind: ['text'] }, estimator: new Tfidf({ max_features: 500 }) }], { remainder: 'passthrough' }),
+      new GbdtEstimator({ ...params, task }),
+    ]) as unknown as Estimator<PredictorModel>,
 });
