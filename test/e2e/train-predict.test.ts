@@ -102,3 +102,25 @@ describe('specml predict', () => {
     expect(readFileSync(a, 'utf8')).toBe(readFileSync(b, 'utf8'));
   });
 });
+
+describe('gbdt end to end', () => {
+  it('trains with generated flags, predicts, and the saved model predicts like the trained one', () => {
+    const out = path.join(tmp, 'gbdt');
+    const r = runCli(['train', '--data', withId, '--target', 'Status', '--out', out, '--trees', '40', '--max-leaves', '15', '--max-depth', '5', '--learning-rate', '0.1', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ family: 'gbdt', params: expect.anything() });
+    const p1 = path.join(tmp, 'g1.csv');
+    const p2 = path.join(tmp, 'g2.csv');
+    expect(runCli(['predict', '--model', out, '--input', withId, '--output', p1]).code).toBe(0);
+    // Retraining with the same seed gives the same model, so the same predictions bit for bit.
+    const again = path.join(tmp, 'gbdt2');
+    runCli(['train', '--data', withId, '--target', 'Status', '--out', again, '--trees', '40', '--max-leaves', '15', '--max-depth', '5', '--learning-rate', '0.1']);
+    expect(runCli(['predict', '--model', again, '--input', withId, '--output', p2]).code).toBe(0);
+    expect(readFileSync(p1, 'utf8')).toBe(readFileSync(p2, 'utf8'));
+    const rows = readFileSync(p1, 'utf8').trim().split('\n');
+    const probs = rows.slice(1).map((l) => Number(l.split(',')[2]));
+    expect(new Set(probs).size).toBeGreaterThan(100);
+    expect(runCli(['train', '--data', withId, '--target', 'Status', '--out', out, '--max-leaves', 'many']).code).toBe(2);
+    expect(runCli(['train', '--data', withId, '--target', 'Status', '--out', out, '--model', 'linear', '--max-leaves', '8']).stderr).toMatch(/--max-leaves is not a parameter of the linear model/);
+  });
+});
