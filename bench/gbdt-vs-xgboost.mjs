@@ -35,9 +35,14 @@ const frame = Frame.fromColumns(cols.map((v, j) => numericColumn(`x${j}`, v)));
 const target = categoricalColumn('y', y, ['0', '1']);
 const params = { trees: 100, max_leaves: 255, learning_rate: 0.1, min_child_samples: 20 };
 const t0 = performance.now();
-await new GbdtEstimator(params).fit(frame, target, { rng: new Rng(0) });
+const model = await new GbdtEstimator(params).fit(frame, target, { rng: new Rng(0) });
 const ours = (performance.now() - t0) / 1000;
-console.log(`ours: ${ROWS} x ${COLS}, 100 trees, 255 leaves: ${ours.toFixed(2)} s`);
+const t1 = performance.now();
+model.predict(frame);
+const oursPredict = ROWS / ((performance.now() - t1) / 1000);
+// maxRSS is in KiB; it includes generating the data, as the Python side's includes loading it.
+const oursRss = process.resourceUsage().maxRSS / 1024;
+console.log(`ours: ${ROWS} x ${COLS}, 100 trees, 255 leaves: ${ours.toFixed(2)} s (1 thread); predict ${oursPredict.toFixed(0)} rows/s; peak RSS ${oursRss.toFixed(0)} MiB`);
 
 const py = '/usr/bin/python3';
 if (existsSync(py) && spawnSync(py, ['-c', 'import xgboost'], { stdio: 'ignore' }).status === 0) {
@@ -45,10 +50,15 @@ if (existsSync(py) && spawnSync(py, ['-c', 'import xgboost'], { stdio: 'ignore' 
   mkdirSync(tmp, { recursive: true });
   writeFileSync(join(tmp, 'gbdt-X.f64'), Buffer.from(X.buffer));
   writeFileSync(join(tmp, 'gbdt-y.i32'), Buffer.from(y.buffer));
-  const out = spawnSync(py, [join(here, 'gbdt-vs-xgboost.py'), String(ROWS), String(COLS), tmp], { encoding: 'utf8' });
+  const out = spawnSync(py, [join(here, 'gbdt-vs-xgboost.py'), String(ROWS), String(COLS), tmp, process.env.XGB_THREADS ?? '1,2'], { encoding: 'utf8' });
   process.stdout.write(out.stdout + out.stderr);
   for (const line of out.stdout.split('\n')) {
-    const m = /^xgboost nthread=(\d+): ([\d.]+) s/.exec(line);
-    if (m) console.log(`ours / xgboost(nthread=${m[1]}) = ${(ours / Number(m[2])).toFixed(2)}x`);
+    const m = /^xgboost nthread=(\d+): ([\d.]+) s .*predict (\d+) rows\/s/.exec(line);
+    if (m) {
+      console.log(`training time ours / xgboost(nthread=${m[1]}) = ${(ours / Number(m[2])).toFixed(2)}x (target <= 1.0)`);
+      console.log(`prediction throughput ours / xgboost(nthread=${m[1]}) = ${(oursPredict / Number(m[3])).toFixed(2)}x (target >= 1.0)`);
+    }
+    const r = /^xgboost peak RSS: (\d+) MiB/.exec(line);
+    if (r) console.log(`peak memory ours / xgboost = ${(oursRss / Number(r[1])).toFixed(2)}x (target <= 1.0)`);
   }
 } else console.log('XGBoost not available (/usr/bin/python3 -c "import xgboost" failed): no ratio printed.');
