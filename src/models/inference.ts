@@ -6,3 +6,4 @@ import './baseline-model.js';
 import '../features/index.js';
 import './linear/linear-model.js';
 import './gbdt/model.js';
+import './forest/model.js';

@@ -14,6 +14,7 @@ import { Registry } from '../core/registry.js';
 import { columns, DatetimeParts, OneHot, pipeline, SimpleImputer, StandardScaler, Tfidf } from '../features/index.js';
 import { BASELINE_PARAMS, BaselineEstimator } from '../models/baseline.js';
 import { GBDT_PARAMS, GbdtEstimator } from '../models/gbdt/index.js';
+import { EXTRA_TREES_PARAMS, ExtraTreesEstimator, RANDOM_FOREST_PARAMS, RandomForestEstimator } from '../models/forest/index.js';
 import { LOGISTIC_PARAMS, LogisticRegressionEstimator, RIDGE_PARAMS, RidgeEstimator } from '../models/linear/index.js';
 
 export interface ModelFamily {
@@ -92,11 +93,27 @@ registerFamily({
   name: 'gbdt',
   description: 'histogram gradient boosting with native missing values and categorical splits (the default)',
   params: gbdtFlags,
-  // Numeric, categorical, boolean and datetime columns go in as they are; free text is turned into
-  // TF-IDF terms first, since trees cannot split raw strings.
-  make: (params, task) =>
-    pipeline([
-      columns([{ select: { kind: ['text'] }, estimator: new Tfidf({ max_features: 500 }) }], { remainder: 'passthrough' }),
-      new GbdtEstimator({ ...params, task }),
-    ]) as unknown as Estimator<PredictorModel>,
+  // Numeric, categorical, boolean and datetime columns go in as they are.
+  make: (params, task) => withTextAsTerms(new GbdtEstimator({ ...params, task })),
+});
+
+/** Trees cannot split raw strings: free-text columns become TF-IDF terms; the rest passes through. */
+function withTextAsTerms(model: Estimator<PredictorModel>): Estimator<PredictorModel> {
+  return pipeline([columns([{ select: { kind: ['text'] }, estimator: new Tfidf({ max_features: 500 }) }], { remainder: 'passthrough' }), model]) as unknown as Estimator<PredictorModel>;
+}
+
+const { task: _rfTask, ...forestFlags } = RANDOM_FOREST_PARAMS;
+registerFamily({
+  name: 'forest',
+  description: 'random forest (bootstrap, best cuts, out-of-bag score) on the GBDT tree code',
+  params: forestFlags,
+  make: (params, task) => withTextAsTerms(new RandomForestEstimator({ ...params, task })),
+});
+
+const { task: _etTask, ...extraFlags } = EXTRA_TREES_PARAMS;
+registerFamily({
+  name: 'extra_trees',
+  description: 'extremely randomised trees (random cuts, no bootstrap)',
+  params: extraFlags,
+  make: (params, task) => withTextAsTerms(new ExtraTreesEstimator({ ...params, task })),
 });
