@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Frame, categoricalColumn, numericColumn } from '../../core/frame.js';
+import { Frame, categoricalColumn, datetimeColumn, numericColumn } from '../../core/frame.js';
 import { checkCompatibility } from './compat.js';
 import { toJsonSchema } from './json-schema.js';
 import type { Schema } from './types.js';
@@ -62,5 +62,15 @@ describe('toJsonSchema', () => {
     expect(js.properties.home!.type).toEqual(['string', 'null']);
     expect(js.required).toEqual(['age']);
     expect(js.properties.status).toBeUndefined();
+  });
+});
+
+describe('checkCompatibility on dates', () => {
+  it('states a datetime range as dates', () => {
+    const day = (d: string): number => Date.parse(`${d}T00:00:00Z`);
+    const saved: Schema = { version: 1, columns: [{ name: 'd', type: 'datetime', nullable: false, idLike: false, min: day('2012-01-01'), max: day('2015-12-31') }] };
+    const frame = Frame.fromColumns([datetimeColumn('d', Float64Array.of(day('2016-01-01')))]);
+    const [issue] = checkCompatibility(saved, frame, saved);
+    expect(issue!.message).toContain('[2012-01-01, 2015-12-31]');
   });
 });

@@ -92,6 +92,7 @@ function valueIssues(col: ColumnSchema, c: Column): Issue[] {
     }
   }
   if ((c.kind === 'numeric' || c.kind === 'datetime') && col.min !== undefined && col.max !== undefined) {
+    const show = (v: number): string => (c.kind === 'datetime' ? new Date(v).toISOString().replace('T00:00:00.000Z', '') : String(v));
     let below = 0;
     let above = 0;
     for (let i = 0; i < n; i++) {
@@ -104,7 +105,7 @@ function valueIssues(col: ColumnSchema, c: Column): Issue[] {
         code: 'out_of_range',
         path: col.name,
         severity: 'warning',
-        message: `'${col.name}': ${below + above} of ${n} values outside the training range [${col.min}, ${col.max}] (${below} below, ${above} above)`,
+        message: `'${col.name}': ${below + above} of ${n} values outside the training range [${show(col.min)}, ${show(col.max)}] (${below} below, ${above} above)`,
         hint: 'Tree models extrapolate flat outside the training range; check for unit changes.',
         details: { below, above, min: col.min, max: col.max },
       });
