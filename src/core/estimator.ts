@@ -40,6 +40,33 @@ export interface FitContext {
   emit?: (event: FitEvent) => void;
   /** Held-out rows for early stopping, never used to fit parameters. */
   validation?: { frame: Frame; target: Column };
+  /**
+   * Row weights, `Float64Array[n]` aligned with the training frame: finite and >= 0. An estimator
+   * that cannot use them refuses them (see {@link requireWeightSupport}) rather than ignore them.
+   */
+  sampleWeight?: Float64Array;
+}
+
+/**
+ * Validates `ctx.sampleWeight` for `n` rows and returns it; an estimator that cannot weight rows
+ * passes `supported = false` and gets a clear error when weights are given.
+ *
+ * @example
+ * const w = requireWeightSupport(ctx, frame.nRows, 'gbdt', true); // Float64Array | undefined
+ */
+export function requireWeightSupport(ctx: FitContext, n: number, estimator: string, supported: boolean): Float64Array | undefined {
+  const w = ctx.sampleWeight;
+  if (!w) return undefined;
+  if (!supported) {
+    throw new SpecmlError('usage.weights_unsupported', `the ${estimator} model does not support sample weights`, { hint: 'Use gbdt for weighted rows, or drop the weights.' });
+  }
+  if (w.length !== n) throw new SpecmlError('data.weight_length', `sample weights have ${w.length} values for ${n} rows`, { hint: 'Give one weight per training row.' });
+  for (let i = 0; i < n; i++) {
+    if (!(w[i]! >= 0) || !Number.isFinite(w[i]!)) {
+      throw new SpecmlError('data.invalid_weight', `sample weight ${w[i]} at row ${i + 1} is not a finite number >= 0`, { hint: 'Weights must be finite and non-negative.' });
+    }
+  }
+  return w;
 }
 
 /** One input column of a fitted model: the contract checked at predict time. */

@@ -33,6 +33,8 @@ describe('BaselineEstimator', () => {
   it('rejects a single-class target and an unknown parameter', async () => {
     const one = categoricalColumn('y', new Int32Array(10), ['a']);
     await expect(new BaselineEstimator({}).fit(frame, one, { rng: new Rng(1) })).rejects.toMatchObject({ code: 'data.single_class' });
+    // Weights are refused rather than silently ignored.
+    await expect(new BaselineEstimator({}).fit(frame, labels, { rng: new Rng(1), sampleWeight: new Float64Array(10).fill(1) })).rejects.toMatchObject({ code: 'usage.weights_unsupported' });
     let hint = '';
     try {
       new BaselineEstimator({ stratgy: 'mean' });

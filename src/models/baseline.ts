@@ -6,7 +6,7 @@
  * const model = await new BaselineEstimator({}).fit(frame, frame.column('Status'), { rng: new Rng(1) });
  * model.predict(frame).proba; // every row gets the class frequencies of the training data
  */
-import { signatureOf, type Estimator, type FitContext, type LearningTask, type PredictorModel } from '../core/estimator.js';
+import { signatureOf, type Estimator, type FitContext, type LearningTask, type PredictorModel, requireWeightSupport } from '../core/estimator.js';
 import type { Column, Frame } from '../core/frame.js';
 import { defineParams, resolveParams, type ParamsOf } from '../core/params.js';
 import { BaselineModel } from './baseline-model.js';
@@ -26,7 +26,8 @@ export class BaselineEstimator implements Estimator<PredictorModel> {
     this.params = resolveParams(BASELINE_PARAMS, params, 'baseline');
   }
 
-  async fit(frame: Frame, target: Column | undefined, _ctx: FitContext): Promise<PredictorModel> {
+  async fit(frame: Frame, target: Column | undefined, ctx: FitContext): Promise<PredictorModel> {
+    requireWeightSupport(ctx, frame.nRows, 'baseline', false);
     if (!target) throw new Error('baseline: a target is required');
     const y = encodeTarget(target, this.params.task as LearningTask | 'auto');
     const inputs = signatureOf(frame);

@@ -40,7 +40,7 @@ export async function crossValidate(
   splitter: Splitter,
   metrics: readonly string[],
   rng: Rng,
-  opts: { groups?: Int32Array; task?: LearningTask } = {},
+  opts: { groups?: Int32Array; task?: LearningTask; sampleWeight?: Float64Array } = {},
 ): Promise<CrossValidation> {
   const n = frame.nRows;
   // Numeric class labels (digits) are classification when the task says so.
@@ -58,6 +58,7 @@ export async function crossValidate(
     const model = await estimator.fit(frame.take(train), takeColumn(target, train), {
       rng: rng.fork(`fold-${f}`),
       emit: (e) => events.push({ ...e, fold: f }),
+      ...(opts.sampleWeight ? { sampleWeight: Float64Array.from(train, (i) => opts.sampleWeight![i]!) } : {}),
     });
     const p = model.predict(frame.take(test));
     if (classification) {

@@ -11,7 +11,7 @@
  * (model as ForestModel).oobScore; // out-of-bag accuracy
  */
 import { SpecmlError } from '../../core/errors.js';
-import { signatureOf, type Estimator, type FitContext, type LearningTask, type PredictorModel } from '../../core/estimator.js';
+import { signatureOf, type Estimator, type FitContext, type LearningTask, type PredictorModel, requireWeightSupport } from '../../core/estimator.js';
 import type { Column, Frame } from '../../core/frame.js';
 import { resolveParams, type ParamTable } from '../../core/params.js';
 import type { Rng } from '../../core/rng.js';
@@ -127,6 +127,7 @@ export class RandomForestEstimator implements Estimator<PredictorModel> {
   }
 
   fit(frame: Frame, target: Column | undefined, ctx: FitContext): Promise<PredictorModel> {
+    requireWeightSupport(ctx, frame.nRows, 'random_forest', false);
     return fitForest('random_forest', this.params, frame, target, ctx);
   }
 }
@@ -150,6 +151,7 @@ export class ExtraTreesEstimator implements Estimator<PredictorModel> {
   }
 
   fit(frame: Frame, target: Column | undefined, ctx: FitContext): Promise<PredictorModel> {
+    requireWeightSupport(ctx, frame.nRows, 'extra_trees', false);
     return fitForest('extra_trees', this.params, frame, target, ctx);
   }
 }

@@ -159,3 +159,34 @@ describe('GbdtEstimator', () => {
     });
   });
 });
+
+describe('gbdt sample weights', () => {
+  // No L2, no hessian floor and no categorical smoothing: then gains and leaf values are invariant to scaling weights.
+  const base = { trees: 15, lambda_l2: 0, min_child_weight: 0, min_child_samples: 1, cat_smooth: 0, cat_l2: 0 };
+  const bits = (a: Float64Array): string => Buffer.from(a.buffer).toString('base64');
+
+  it('doubling every weight changes nothing (gradients and hessians scale together)', async () => {
+    const d = synth(300, 4, 'binary');
+    const one = await new GbdtEstimator(base).fit(d.frame, d.target, { rng: new Rng(1) });
+    const two = await new GbdtEstimator(base).fit(d.frame, d.target, { rng: new Rng(1), sampleWeight: new Float64Array(300).fill(2) });
+    expect(bits(two.predict(d.frame).proba!)).toBe(bits(one.predict(d.frame).proba!));
+  });
+
+  it('rows with weight 0 do not influence the model, whatever their labels', async () => {
+    const d = synth(400, 5, 'regression');
+    const w = Float64Array.from({ length: 400 }, (_, i) => (i % 4 === 0 ? 0 : 1));
+    const y = d.target.kind === 'numeric' ? d.target.values : new Float64Array();
+    const flipped = numericColumn(d.target.name, Float64Array.from(y, (v, i) => (i % 4 === 0 ? -1000 * v : v)));
+    const a = await new GbdtEstimator(base).fit(d.frame, d.target, { rng: new Rng(1), sampleWeight: w });
+    const b = await new GbdtEstimator(base).fit(d.frame, flipped, { rng: new Rng(1), sampleWeight: w });
+    expect(bits(b.predict(d.frame).values)).toBe(bits(a.predict(d.frame).values));
+  });
+
+  it('rejects negative, non-finite or mis-sized weights; other learners refuse weights', async () => {
+    const d = synth(50, 6, 'binary');
+    const fit = (sampleWeight: Float64Array) => new GbdtEstimator({ trees: 2 }).fit(d.frame, d.target, { rng: new Rng(1), sampleWeight });
+    await expect(fit(new Float64Array(50).fill(-1))).rejects.toMatchObject({ code: 'data.invalid_weight' });
+    await expect(fit(new Float64Array(50).fill(NaN))).rejects.toMatchObject({ code: 'data.invalid_weight' });
+    await expect(fit(new Float64Array(49))).rejects.toMatchObject({ code: 'data.weight_length' });
+  });
+});

@@ -16,7 +16,7 @@
  * model.predict(frame).proba; // n x 2
  */
 import { SpecmlError } from '../../core/errors.js';
-import { signatureOf, selectInputs, type Estimator, type FitContext, type LearningTask, type PredictorModel } from '../../core/estimator.js';
+import { signatureOf, selectInputs, type Estimator, type FitContext, type LearningTask, type PredictorModel, requireWeightSupport } from '../../core/estimator.js';
 import { cellValue, type Column, type Frame } from '../../core/frame.js';
 import { resolveParams, type ParamsOf } from '../../core/params.js';
 import { makeLoss, type Loss } from '../loss/index.js';
@@ -63,6 +63,9 @@ export class GbdtEstimator implements Estimator<PredictorModel> {
     const bad = loss.checkTarget?.(y);
     if (bad) throw new SpecmlError('data.bad_target', `target '${target.name}': ${bad}`, { hint: `Choose a loss that fits the target (gbdt loss '${loss.name}').` });
     const w = rowWeights(p, enc);
+    // User row weights multiply the class weights (gradients and hessians are scaled by them).
+    const sw = requireWeightSupport(ctx, frame.nRows, 'gbdt', true);
+    if (sw) for (let i = 0; i < w.length; i++) w[i]! *= sw[i]!;
 
     const binning = { maxBins: p.max_bins, maxCatBins: p.max_cat_bins, minCatCount: p.min_cat_count };
     const mappers = fitMappers(frame, binning);

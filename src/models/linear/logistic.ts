@@ -17,7 +17,7 @@
  * model.predict(frame).proba; // n x k, row-major
  */
 import { SpecmlError } from '../../core/errors.js';
-import { signatureOf, type Estimator, type FitContext } from '../../core/estimator.js';
+import { signatureOf, type Estimator, type FitContext, requireWeightSupport } from '../../core/estimator.js';
 import type { Column, Frame } from '../../core/frame.js';
 import { resolveParams, type ParamsOf } from '../../core/params.js';
 import { encodeTarget } from '../target.js';
@@ -46,6 +46,7 @@ export class LogisticRegressionEstimator implements Estimator<LogisticRegression
 
   async fit(frame: Frame, target: Column | undefined, ctx: FitContext): Promise<LogisticRegressionModel> {
     if (!target) throw new SpecmlError('usage.missing_target', 'logistic_regression needs a target column', { hint: 'Pass the label column to fit.' });
+    requireWeightSupport(ctx, frame.nRows, 'logistic_regression', false);
     const pr = this.params;
     const y = classTarget(target, pr.task as 'auto' | 'binary' | 'multiclass');
     const { x, n, p } = designMatrix(frame, this.name);

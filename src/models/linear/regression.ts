@@ -16,7 +16,7 @@
  * model.coef; // Float64Array[p], some exactly 0
  */
 import { SpecmlError } from '../../core/errors.js';
-import { signatureOf, type Estimator, type FitContext } from '../../core/estimator.js';
+import { signatureOf, type Estimator, type FitContext, requireWeightSupport } from '../../core/estimator.js';
 import type { Column, Frame } from '../../core/frame.js';
 import { resolveParams, type ParamsOf } from '../../core/params.js';
 import { encodeTarget } from '../target.js';
@@ -127,6 +127,7 @@ function intercept(xMean: Float64Array, yMean: number, w: Float64Array): number 
 }
 
 async function fitRidge(name: RegressorName, params: ParamsOf<typeof LINEAR_REGRESSION_PARAMS>, alpha: number, frame: Frame, target: Column | undefined, ctx: FitContext): Promise<LinearRegressorModel> {
+  requireWeightSupport(ctx, frame.nRows, name, false);
   const { x, n, p, y, xMean, yMean } = prepare(name, frame, target, params.fit_intercept);
   // Gram matrix G = XcᵀXc + alpha·I (p x p) and rhs = Xcᵀyc: O(n·p²), the dominant cost.
   const gram = new Float64Array(p * p);
@@ -161,6 +162,7 @@ async function fitRidge(name: RegressorName, params: ParamsOf<typeof LINEAR_REGR
 }
 
 async function fitEnet(name: RegressorName, params: ParamsOf<typeof LASSO_PARAMS>, rho: number, frame: Frame, target: Column | undefined, ctx: FitContext): Promise<LinearRegressorModel> {
+  requireWeightSupport(ctx, frame.nRows, name, false);
   const { x, n, p, y, xMean, yMean } = prepare(name, frame, target, params.fit_intercept);
   // Column-major centred copy (p x n): coordinate descent reads one column per update.
   const xc = new Float64Array(n * p);
