@@ -13,7 +13,8 @@
  */
 import type { Rng } from '../../core/rng.js';
 import type { Loss } from '../loss/index.js';
-import { growTree, leafOfBinned, makeScratch, type BinnedData, type GrowParams, type GrownTree } from './grower.js';
+import { openHistSession } from './hist-pool.js';
+import { growTree, leafOfBinned, makeScratch, type BinnedData, type GrowParams, type GrownTree, type GrowScratch } from './grower.js';
 
 /**
  * Boosting options (the parameter table, in camelCase).
@@ -26,6 +27,8 @@ export interface BoostOptions extends GrowParams {
   baggingFraction: number;
   featureFraction: number;
   earlyStoppingRounds: number;
+  /** Threads building histograms, the main thread included (1: no workers). Models do not depend on it. */
+  threads?: number;
 }
 
 /**
@@ -75,6 +78,17 @@ export interface BoostResult {
  * boost({ data, y, w, loss: makeLoss('logistic'), params, rng: ctx.rng.fork('gbdt') });
  */
 export function boost(input: BoostInput): BoostResult {
+  const { data, params: p } = input;
+  const n = data.n;
+  const par = (p.threads ?? 1) > 1 ? openHistSession(data, p.threads!) : null;
+  try {
+    return boostWith(input, par?.rows ?? new Int32Array(n), makeScratch(n, par));
+  } finally {
+    par?.close();
+  }
+}
+
+function boostWith(input: BoostInput, rows: Int32Array, scratch: GrowScratch): BoostResult {
   const { data, y, w, loss, params: p, valid } = input;
   const n = data.n;
   const k = loss.nOutputs;
@@ -84,8 +98,6 @@ export function boost(input: BoostInput): BoostResult {
   for (let c = 0; c < k; c++) scores.fill(init[c]!, c * n, (c + 1) * n);
   const grad = new Float64Array(k * n);
   const hess = new Float64Array(k * n);
-  const rows = new Int32Array(n);
-  const scratch = makeScratch(n);
   const bagRng = input.rng.fork('bagging');
   const featRng = input.rng.fork('features');
   const bagging = p.baggingFraction < 1;

@@ -107,6 +107,7 @@ export class GbdtEstimator implements Estimator<PredictorModel> {
       baggingFraction: p.bagging_fraction,
       featureFraction: p.feature_fraction,
       earlyStoppingRounds: p.early_stopping_rounds,
+      threads: p.threads,
     };
     const out = boost({ data, y: yt, w: wt, loss, params: opts, rng: ctx.rng.fork('gbdt'), ...(valid ? { valid } : {}) });
     if (valid && out.rounds < p.trees && ctx.emit) {

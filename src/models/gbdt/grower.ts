@@ -13,6 +13,7 @@
  * const tree = growTree(data, grad, hess, rows, rows.length, features, features.length, params, scratch);
  * tree.leafValue.length; // number of leaves
  */
+import { PARALLEL_MIN_WORK, type HistSession } from './hist-pool.js';
 import { buildHistogram, gatherGradients, subtractHistogram } from './histogram.js';
 import { emptySplit, findBestSplit, leafWeight, type HistLayout, type SplitInfo, type SplitParams } from './splitter.js';
 
@@ -81,16 +82,19 @@ export interface GrowScratch {
   /** Right-hand rows during a stable partition. */
   tmp: Int32Array;
   pool: Float64Array[];
+  /** Parallel histogram session (threads > 1): `ordG/ordH` are its buffers, `rows` must be its `rows`. */
+  par: HistSession | null;
 }
 
 /**
- * Scratch buffers for growing trees on `n` rows.
+ * Scratch buffers for growing trees on `n` rows; with a parallel session, its shared buffers.
  *
  * @example
  * const scratch = makeScratch(data.n);
  */
-export function makeScratch(n: number): GrowScratch {
-  return { ordG: new Float64Array(n), ordH: new Float64Array(n), tmp: new Int32Array(n), pool: [] };
+export function makeScratch(n: number, par: HistSession | null = null): GrowScratch {
+  if (par) return { ordG: par.ordG, ordH: par.ordH, tmp: new Int32Array(n), pool: [], par };
+  return { ordG: new Float64Array(n), ordH: new Float64Array(n), tmp: new Int32Array(n), pool: [], par: null };
 }
 
 interface OpenLeaf {
@@ -126,7 +130,9 @@ export function growTree(
 ): GrownTree {
   const tree: GrownTree = { feature: [], bin: [], catLeft: [], missingLeft: [], left: [], right: [], gain: [], leafValue: [], leafStart: [], leafEnd: [] };
   const size = data.totalBins * 3;
-  const take = (): Float64Array => scratch.pool.pop() ?? new Float64Array(size);
+  const par = scratch.par;
+  if (par && rows !== par.rows) throw new Error('growTree: with a parallel session, rows must be the session rows');
+  const take = (): Float64Array => scratch.pool.pop() ?? (par ? par.alloc(size) : new Float64Array(size));
   const give = (h: Float64Array | null): void => {
     if (h) scratch.pool.push(h);
   };
@@ -135,7 +141,8 @@ export function growTree(
   const build = (l: OpenLeaf): void => {
     l.hist = take();
     gatherGradients(rows, l.start, l.end, grad, hess, scratch.ordG, scratch.ordH);
-    buildHistogram(data.bins, data.n, features, nFeatures, layout.offsets, layout.nBins, rows, l.start, l.end, scratch.ordG, scratch.ordH, l.hist);
+    if (par && (l.end - l.start) * nFeatures >= PARALLEL_MIN_WORK) par.build(l.start, l.end, features, nFeatures, l.hist);
+    else buildHistogram(data.bins, data.n, features, nFeatures, layout.offsets, layout.nBins, rows, l.start, l.end, scratch.ordG, scratch.ordH, l.hist);
   };
   const findSplit = (l: OpenLeaf): void => {
     l.split = emptySplit();
@@ -229,7 +236,8 @@ function partition(data: BinnedData, rows: Int32Array, start: number, end: numbe
     if (goLeft) rows[l++] = row;
     else tmp[r++] = row;
   }
-  rows.set(tmp.subarray(0, r), l);
+  // A plain loop, not rows.set: with a shared `rows` (parallel histograms) set() takes a slow path.
+  for (let q = 0; q < r; q++) rows[l + q] = tmp[q]!;
   return l;
 }
 

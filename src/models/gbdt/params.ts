@@ -49,6 +49,13 @@ export const GBDT_PARAMS = defineParams({
     max: 0.5,
     doc: 'when no validation data is given, hold out this fraction of training rows for early stopping (0 = none: small tabular sets lose more from fewer rows than they gain)',
   },
+  threads: {
+    type: 'int',
+    default: 1,
+    min: 1,
+    max: 64,
+    doc: 'threads building histograms (worker_threads over feature ranges, main thread included); 2 uses both cores of a 2-core machine. The model is bit-identical for any value, so it is not a tuning knob; 1 (default for now) starts no workers',
+  },
   quantile_alpha: { type: 'float', default: 0.5, min: 0, exclusiveMin: true, max: 0.999, doc: 'quantile loss: the quantile to predict' },
   huber_delta: { type: 'float', default: 1, min: 0, exclusiveMin: true, doc: 'huber loss: residuals larger than this count linearly (in target units)' },
 });
