@@ -18,7 +18,7 @@
  * values.length === tree.leafValue.length * target.k;
  */
 import type { Rng } from '../../core/rng.js';
-import type { BinnedData, GrownTree } from '../gbdt/grower.js';
+import { pushSplitNode, type BinnedData, type GrownTree } from '../gbdt/grower.js';
 import { bestCut, emptyForestSplit, makeSplitScratch, nodeStats, randomCut, type ForestSplit, type NodeStats, type SplitScratch } from './split.js';
 
 /**
@@ -149,15 +149,7 @@ export function growForestTree(data: BinnedData, target: ChannelTarget, rows: In
     const leaf = leaves[li]!;
     const s = leaf.split;
     const mid = partition(data, rows, leaf.start, leaf.end, s, scratch.tmp);
-    const id = tree.feature.length;
-    tree.feature.push(s.feature);
-    tree.bin.push(s.bin);
-    tree.catLeft.push(s.catLeft);
-    tree.missingLeft.push(s.missingLeft);
-    tree.gain.push(s.gain);
-    tree.left.push(0);
-    tree.right.push(0);
-    if (leaf.parent >= 0) (leaf.isLeft ? tree.left : tree.right)[leaf.parent] = id;
+    const id = pushSplitNode(tree, s, leaf.parent, leaf.isLeft);
     const left = makeNode(leaf.start, mid, leaf.depth + 1, id, true);
     const right = makeNode(mid, leaf.end, leaf.depth + 1, id, false);
     leaves[li] = left;

@@ -71,6 +71,32 @@ export interface GrownTree {
 }
 
 /**
+ * Appends an internal node for split `s` to `tree` and links it as the left or right child of
+ * `parent` (-1 for the root); returns the node's index. Children are linked when they split in
+ * turn (leaves are encoded later by `flatten`). Shared by the GBDT grower and the forest's.
+ *
+ * @example
+ * const node = pushSplitNode(tree, leaf.split, leaf.parent, leaf.isLeft);
+ */
+export function pushSplitNode(
+  tree: GrownTree,
+  s: { feature: number; bin: number; catLeft: Uint8Array | null; missingLeft: boolean; gain: number },
+  parent: number,
+  isLeft: boolean,
+): number {
+  const node = tree.feature.length;
+  tree.feature.push(s.feature);
+  tree.bin.push(s.bin);
+  tree.catLeft.push(s.catLeft);
+  tree.missingLeft.push(s.missingLeft);
+  tree.gain.push(s.gain);
+  tree.left.push(0);
+  tree.right.push(0);
+  if (parent >= 0) (isLeft ? tree.left : tree.right)[parent] = node;
+  return node;
+}
+
+/**
  * Reusable buffers of one fit (allocated once, sized for n rows).
  *
  * @example
@@ -173,15 +199,7 @@ export function growTree(
     const s = leaf.split;
     const mid = partition(data, rows, leaf.start, leaf.end, s, scratch.tmp);
 
-    const node = tree.feature.length;
-    tree.feature.push(s.feature);
-    tree.bin.push(s.bin);
-    tree.catLeft.push(s.catLeft);
-    tree.missingLeft.push(s.missingLeft);
-    tree.gain.push(s.gain);
-    tree.left.push(0);
-    tree.right.push(0);
-    if (leaf.parent >= 0) (leaf.isLeft ? tree.left : tree.right)[leaf.parent] = node;
+    const node = pushSplitNode(tree, s, leaf.parent, leaf.isLeft);
 
     const left: OpenLeaf = { start: leaf.start, end: mid, depth: leaf.depth + 1, g: s.leftG, h: s.leftH, hist: null, split: emptySplit(), parent: node, isLeft: true };
     const right: OpenLeaf = { start: mid, end: leaf.end, depth: leaf.depth + 1, g: leaf.g - s.leftG, h: leaf.h - s.leftH, hist: null, split: emptySplit(), parent: node, isLeft: false };
