@@ -2,7 +2,7 @@ import tseslint from 'typescript-eslint';
 import { layersRule } from './tools/eslint/layers.js';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'reports/**', 'coverage/**', 'bench/.tmp/**'] },
+  { ignores: ['assembly/**', 'dist/**', 'node_modules/**', 'reports/**', 'coverage/**', 'bench/.tmp/**'] },
   ...tseslint.configs.recommended,
   {
     plugins: { specml: { rules: { layers: layersRule } } },

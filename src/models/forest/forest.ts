@@ -8,7 +8,8 @@
  * out.trees.length; // 100
  */
 import type { Rng } from '../../core/rng.js';
-import { leafOfBinned, type BinnedData, type GrownTree } from '../gbdt/grower.js';
+import { leafOfBinned, type GrownTree } from '../gbdt/grower.js';
+import type { BinnedData } from '../gbdt/kernels.js';
 import { growForestTree, makeTreeScratch, type ChannelTarget, type TreeParams } from './tree.js';
 
 /**
@@ -79,7 +80,7 @@ export function growForest(data: BinnedData, target: ChannelTarget, opts: Forest
     if (oob) {
       for (let i = 0; i < n; i++) {
         if (inBag[i]) continue;
-        const leaf = leafOfBinned(tree, data.bins, n, data.layout.nBins, i);
+        const leaf = leafOfBinned(tree, data, i);
         for (let c = 0; c < k; c++) oob.sum[i * k + c] = oob.sum[i * k + c]! + v[leaf * k + c]!;
         oob.count[i]!++;
       }

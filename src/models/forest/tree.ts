@@ -18,7 +18,8 @@
  * values.length === tree.leafValue.length * target.k;
  */
 import type { Rng } from '../../core/rng.js';
-import { pushSplitNode, type BinnedData, type GrownTree } from '../gbdt/grower.js';
+import { pushSplitNode, type GrownTree } from '../gbdt/grower.js';
+import type { BinnedData } from '../gbdt/kernels.js';
 import { bestCut, emptyForestSplit, makeSplitScratch, nodeStats, randomCut, type ForestSplit, type NodeStats, type SplitScratch } from './split.js';
 
 /**
@@ -100,6 +101,7 @@ interface Node {
 export function growForestTree(data: BinnedData, target: ChannelTarget, rows: Int32Array, nRows: number, p: TreeParams, rng: Rng, scratch: TreeScratch): { tree: GrownTree; values: Float64Array } {
   const tree: GrownTree = { feature: [], bin: [], catLeft: [], missingLeft: [], left: [], right: [], gain: [], leafValue: [], leafStart: [], leafEnd: [] };
   const { ch, val, k } = target;
+  if (data.rowMajor) throw new Error('growForestTree: expects column-major bins');
   const { bins, n } = data;
   const { nBins, isCat } = data.layout;
   const nf = nBins.length;

@@ -206,14 +206,15 @@ export function binOf(m: NumericMapper, x: number): number {
 }
 
 /**
- * Writes the bins of column `col` under mapper `m` into `out[0..n)`. For categorical columns the
- * column's levels are matched to the training `levels` by name, so a frame with another level
- * order bins correctly; unknown levels go to the missing bin.
+ * Writes the bins of column `col` under mapper `m` into `out[i * stride]` for rows i in [0, n).
+ * For categorical columns the column's levels are matched to the training `levels` by name, so a
+ * frame with another level order bins correctly; unknown levels go to the missing bin.
  *
  * @example
- * binColumn(col, mapper, trainingLevels, bins.subarray(f * n, (f + 1) * n));
+ * binColumn(col, mapper, trainingLevels, bins.subarray(f * n, (f + 1) * n)); // column-major
+ * binColumn(col, mapper, trainingLevels, bins.subarray(f), nFeatures); // row-major
  */
-export function binColumn(col: Column, m: BinMapper, levels: readonly string[] | undefined, out: Uint8Array): void {
+export function binColumn(col: Column, m: BinMapper, levels: readonly string[] | undefined, out: Uint8Array, stride = 1): void {
   if (m.kind === 'categorical') {
     if (col.kind !== 'categorical') throw new TypeError(`column '${col.name}' is ${col.kind}, expected categorical`);
     const remap = levelRemap(col.levels, levels ?? col.levels);
@@ -221,12 +222,12 @@ export function binColumn(col: Column, m: BinMapper, levels: readonly string[] |
     for (let i = 0; i < col.codes.length; i++) {
       const c = col.codes[i]!;
       const t = c >= 0 ? remap[c]! : -1;
-      out[i] = t >= 0 ? m.levelBin[t]! : missing;
+      out[i * stride] = t >= 0 ? m.levelBin[t]! : missing;
     }
     return;
   }
   const v = numericValues(col);
-  for (let i = 0; i < v.length; i++) out[i] = binOf(m, v[i]!);
+  for (let i = 0; i < v.length; i++) out[i * stride] = binOf(m, v[i]!);
 }
 
 /**

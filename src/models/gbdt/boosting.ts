@@ -13,8 +13,10 @@
  */
 import type { Rng } from '../../core/rng.js';
 import type { Loss } from '../loss/index.js';
+import type { Arena } from '../../kernels/wasm.js';
 import { openHistSession } from './hist-pool.js';
-import { growTree, leafOfBinned, makeScratch, type BinnedData, type GrowParams, type GrownTree, type GrowScratch } from './grower.js';
+import { growTree, leafOfBinned, makeScratch, type GrowParams, type GrownTree } from './grower.js';
+import { jsKernels, wasmKernels, wasmParts, type BinnedData, type TreeKernels } from './kernels.js';
 
 /**
  * Boosting options (the parameter table, in camelCase).
@@ -48,6 +50,8 @@ export interface BoostInput {
   rng: Rng;
   /** Rows binned with the training mappers, for early stopping. */
   valid?: { data: BinnedData; y: Float64Array; w: Float64Array };
+  /** Where row-major `data` lives: then the WebAssembly kernels run (else `data` is column-major, JavaScript kernels). */
+  arena?: Arena | null;
 }
 
 /**
@@ -78,17 +82,22 @@ export interface BoostResult {
  * boost({ data, y, w, loss: makeLoss('logistic'), params, rng: ctx.rng.fork('gbdt') });
  */
 export function boost(input: BoostInput): BoostResult {
-  const { data, params: p } = input;
-  const n = data.n;
-  const par = (p.threads ?? 1) > 1 ? openHistSession(data, p.threads!) : null;
+  const { data, params: p, arena } = input;
+  if (!data.rowMajor) return boostWith(input, jsKernels(data), (m) => new Float64Array(m));
+  if (!arena) throw new Error('boost: row-major data needs its arena');
+  const parts = wasmParts(arena, data);
+  const session = (p.threads ?? 1) > 1 ? openHistSession(arena, data, parts, p.threads!) : null;
   try {
-    return boostWith(input, par?.rows ?? new Int32Array(n), makeScratch(n, par));
+    return boostWith(input, wasmKernels(data, arena, parts, session), (m) => arena.f64(m));
   } finally {
-    par?.close();
+    session?.close();
   }
 }
 
-function boostWith(input: BoostInput, rows: Int32Array, scratch: GrowScratch): BoostResult {
+/** The loop, with the fit's kernels and an allocator for the gradient arrays (the kernels read them). */
+function boostWith(input: BoostInput, kernels: TreeKernels, alloc: (n: number) => Float64Array): BoostResult {
+  const rows = kernels.rows;
+  const scratch = makeScratch(kernels);
   const { data, y, w, loss, params: p, valid } = input;
   const n = data.n;
   const k = loss.nOutputs;
@@ -96,8 +105,8 @@ function boostWith(input: BoostInput, rows: Int32Array, scratch: GrowScratch): B
   const init = loss.initScore(y, w);
   const scores = new Float64Array(k * n);
   for (let c = 0; c < k; c++) scores.fill(init[c]!, c * n, (c + 1) * n);
-  const grad = new Float64Array(k * n);
-  const hess = new Float64Array(k * n);
+  const grad = alloc(k * n);
+  const hess = alloc(k * n);
   const bagRng = input.rng.fork('bagging');
   const featRng = input.rng.fork('features');
   const bagging = p.baggingFraction < 1;
@@ -128,7 +137,7 @@ function boostWith(input: BoostInput, rows: Int32Array, scratch: GrowScratch): B
       const features = sampling ? featRng.sampleIndices(nFeat, Math.max(1, Math.round(p.featureFraction * nFeat))) : allFeatures;
       const g = grad.subarray(c * n, (c + 1) * n);
       const h = hess.subarray(c * n, (c + 1) * n);
-      const tree = growTree(data, g, h, rows, nRows, features, features.length, p, scratch);
+      const tree = growTree(data, g, h, nRows, features, features.length, p, scratch);
       if (loss.renewLeaf) {
         // Leaf renewal replaces the Newton step before the tree updates any score.
         const sc = scores.subarray(c * n, (c + 1) * n);
@@ -138,7 +147,7 @@ function boostWith(input: BoostInput, rows: Int32Array, scratch: GrowScratch): B
       if (tree.feature.length > 0) anySplit = true;
       const s = scores.subarray(c * n, (c + 1) * n);
       if (bag) {
-        for (let i = 0; i < n; i++) s[i] = s[i]! + tree.leafValue[leafOfBinned(tree, data.bins, n, data.layout.nBins, i)]!;
+        for (let i = 0; i < n; i++) s[i] = s[i]! + tree.leafValue[leafOfBinned(tree, data, i)]!;
       } else {
         for (let l = 0; l < tree.leafValue.length; l++) {
           const v = tree.leafValue[l]!;
@@ -147,7 +156,7 @@ function boostWith(input: BoostInput, rows: Int32Array, scratch: GrowScratch): B
       }
       if (valid) {
         const vs = vScores.subarray(c * nv, (c + 1) * nv);
-        for (let i = 0; i < nv; i++) vs[i] = vs[i]! + tree.leafValue[leafOfBinned(tree, valid.data.bins, nv, valid.data.layout.nBins, i)]!;
+        for (let i = 0; i < nv; i++) vs[i] = vs[i]! + tree.leafValue[leafOfBinned(tree, valid.data, i)]!;
       }
     }
     if (valid && p.earlyStoppingRounds > 0) {

@@ -9,7 +9,7 @@
  */
 import type { Frame } from '../../core/frame.js';
 import { binColumn, fitMapper, type BinMapper, type BinningOptions } from './binning.js';
-import type { BinnedData } from './grower.js';
+import type { BinnedData } from './kernels.js';
 import type { FeatureSpec } from './predictor.js';
 
 /**
@@ -33,43 +33,65 @@ export function levelsOf(frame: Frame): (string[] | undefined)[] {
 }
 
 /**
- * Bins every column of `frame` (same columns, same order as the mappers) into one column-major
+ * Where binned data goes: a row-major layout (the WebAssembly kernels') and the buffer to fill
+ * (`Uint8Array[nFeatures * n]`, e.g. from an arena); default a new column-major buffer.
+ *
+ * @example
+ * const into: BinTarget = { rowMajor: true, bins: arena.u8(nf * n) };
+ */
+export interface BinTarget {
+  rowMajor: boolean;
+  bins?: Uint8Array;
+}
+
+function layoutOf(mappers: readonly BinMapper[]): Omit<BinnedData, 'n' | 'bins' | 'rowMajor'> {
+  const nf = mappers.length;
+  const offsets = new Int32Array(nf);
+  const nBins = new Int32Array(nf);
+  const isCat = new Uint8Array(nf);
+  let total = 0;
+  mappers.forEach((m, f) => {
+    offsets[f] = total;
+    nBins[f] = m.nBins;
+    isCat[f] = m.kind === 'categorical' ? 1 : 0;
+    total += m.nBins;
+  });
+  return { layout: { offsets, nBins, isCat }, totalBins: total };
+}
+
+/**
+ * Bins every column of `frame` (same columns, same order as the mappers) into one
  * `Uint8Array[nFeatures * n]` with its histogram layout. `levels`: the training levels, so that a
  * validation frame with another level order bins by name.
  *
  * @example
  * const valid = binFrame(validationFrame, mappers, levelsOf(trainFrame));
  */
-export function binFrame(frame: Frame, mappers: readonly BinMapper[], levels: readonly (string[] | undefined)[]): BinnedData {
+export function binFrame(frame: Frame, mappers: readonly BinMapper[], levels: readonly (string[] | undefined)[], into: BinTarget = { rowMajor: false }): BinnedData {
   const n = frame.nRows;
   const nf = mappers.length;
-  const bins = new Uint8Array(nf * n);
-  const offsets = new Int32Array(nf);
-  const nBins = new Int32Array(nf);
-  const isCat = new Uint8Array(nf);
-  let total = 0;
+  const bins = into.bins ?? new Uint8Array(nf * n);
   mappers.forEach((m, f) => {
-    binColumn(frame.columns[f]!, m, levels[f], bins.subarray(f * n, (f + 1) * n));
-    offsets[f] = total;
-    nBins[f] = m.nBins;
-    isCat[f] = m.kind === 'categorical' ? 1 : 0;
-    total += m.nBins;
+    if (into.rowMajor) binColumn(frame.columns[f]!, m, levels[f], bins.subarray(f), nf);
+    else binColumn(frame.columns[f]!, m, levels[f], bins.subarray(f * n, (f + 1) * n));
   });
-  return { n, bins, layout: { offsets, nBins, isCat }, totalBins: total };
+  return { n, bins, rowMajor: into.rowMajor, ...layoutOf(mappers) };
 }
 
 /**
- * The rows `idx` of binned data (copies; same layout).
+ * The rows `idx` of binned data (copies; same layout as `d` unless `into` says otherwise).
  *
  * @example
  * const train = takeRows(all, trainIdx);
  */
-export function takeRows(d: BinnedData, idx: Int32Array): BinnedData {
+export function takeRows(d: BinnedData, idx: Int32Array, into: BinTarget = { rowMajor: d.rowMajor }): BinnedData {
   const m = idx.length;
   const nf = d.layout.nBins.length;
-  const bins = new Uint8Array(nf * m);
-  for (let f = 0; f < nf; f++) for (let i = 0; i < m; i++) bins[f * m + i] = d.bins[f * d.n + idx[i]!]!;
-  return { ...d, n: m, bins };
+  const bins = into.bins ?? new Uint8Array(nf * m);
+  const [rs, cs] = d.rowMajor ? [nf, 1] : [1, d.n];
+  const [ors, ocs] = into.rowMajor ? [nf, 1] : [1, m];
+  for (let f = 0; f < nf; f++) for (let i = 0; i < m; i++) bins[i * ors + f * ocs] = d.bins[idx[i]! * rs + f * cs]!;
+  return { ...d, n: m, bins, rowMajor: into.rowMajor };
 }
 
 /**

@@ -19,12 +19,13 @@ import { SpecmlError } from '../../core/errors.js';
 import { signatureOf, selectInputs, type Estimator, type FitContext, type LearningTask, type PredictorModel, requireWeightSupport } from '../../core/estimator.js';
 import { cellValue, type Column, type Frame } from '../../core/frame.js';
 import { resolveParams, type ParamsOf } from '../../core/params.js';
+import { openArena } from '../../kernels/wasm.js';
 import { makeLoss, type Loss } from '../loss/index.js';
 import { encodeTarget, type EncodedTarget } from '../target.js';
 import { boost, type BoostOptions } from './boosting.js';
 import { binFrame, featureSpecs, fitMappers, levelsOf, takeRows } from './dataset.js';
 import { flatten } from './flatten.js';
-import type { BinnedData } from './grower.js';
+import type { BinnedData } from './kernels.js';
 import { GbdtModel } from './model.js';
 import { GBDT_PARAMS } from './params.js';
 
@@ -70,7 +71,12 @@ export class GbdtEstimator implements Estimator<PredictorModel> {
     const binning = { maxBins: p.max_bins, maxCatBins: p.max_cat_bins, minCatCount: p.min_cat_count };
     const mappers = fitMappers(frame, binning);
     const levels = levelsOf(frame);
-    let data = binFrame(frame, mappers, levels);
+    const nf = mappers.length;
+    // The WebAssembly kernels' arena, sized for the bins, row indices and gradients (it grows for
+    // histograms); null: JavaScript kernels over column-major bins (same model).
+    const k = enc.task === 'multiclass' ? enc.classes.length : 1;
+    const arena = openArena(frame.nRows * (nf + 8 + 16 * k));
+    let data: BinnedData;
     let yt = y;
     let wt = w;
     let valid: { data: BinnedData; y: Float64Array; w: Float64Array } | undefined;
@@ -78,17 +84,21 @@ export class GbdtEstimator implements Estimator<PredictorModel> {
       const vf = selectInputs({ name: 'gbdt', inputs: signatureOf(frame) }, ctx.validation.frame);
       const vy = encodeValidation(ctx.validation.target, enc);
       valid = { data: binFrame(vf, mappers, levels), ...vy };
-    } else if (p.validation_fraction > 0 && p.early_stopping_rounds > 0) {
+    }
+    if (!ctx.validation && p.validation_fraction > 0 && p.early_stopping_rounds > 0) {
       // Hold-out rows are a random subset (forked Rng, so other draws are unaffected).
-      const nv = Math.max(1, Math.round(p.validation_fraction * data.n));
-      const vIdx = ctx.rng.fork('gbdt.validation').sampleIndices(data.n, nv);
-      const isV = new Uint8Array(data.n);
+      const all = binFrame(frame, mappers, levels);
+      const nv = Math.max(1, Math.round(p.validation_fraction * all.n));
+      const vIdx = ctx.rng.fork('gbdt.validation').sampleIndices(all.n, nv);
+      const isV = new Uint8Array(all.n);
       for (const i of vIdx) isV[i] = 1;
-      const tIdx = Int32Array.from({ length: data.n }, (_, i) => i).filter((i) => !isV[i]);
-      valid = { data: takeRows(data, vIdx), y: pick(y, vIdx), w: pick(w, vIdx) };
-      data = takeRows(data, tIdx);
+      const tIdx = Int32Array.from({ length: all.n }, (_, i) => i).filter((i) => !isV[i]);
+      valid = { data: takeRows(all, vIdx), y: pick(y, vIdx), w: pick(w, vIdx) };
+      data = takeRows(all, tIdx, arena ? { rowMajor: true, bins: arena.u8(nf * tIdx.length) } : { rowMajor: false });
       yt = pick(y, tIdx);
       wt = pick(w, tIdx);
+    } else {
+      data = binFrame(frame, mappers, levels, arena ? { rowMajor: true, bins: arena.u8(nf * frame.nRows) } : { rowMajor: false });
     }
 
     const opts: BoostOptions = {
@@ -109,7 +119,7 @@ export class GbdtEstimator implements Estimator<PredictorModel> {
       earlyStoppingRounds: p.early_stopping_rounds,
       threads: p.threads,
     };
-    const out = boost({ data, y: yt, w: wt, loss, params: opts, rng: ctx.rng.fork('gbdt'), ...(valid ? { valid } : {}) });
+    const out = boost({ data, y: yt, w: wt, loss, params: opts, rng: ctx.rng.fork('gbdt'), arena, ...(valid ? { valid } : {}) });
     if (valid && out.rounds < p.trees && ctx.emit) {
       ctx.emit({ level: 'info', code: 'gbdt.early_stopped', message: `gbdt stopped early after ${out.rounds} of ${p.trees} rounds (best validation loss ${Math.min(...out.validLoss).toPrecision(6)})`, details: { rounds: out.rounds } });
     }

@@ -6,6 +6,7 @@ import { boost } from './boosting.js';
 import { binFrame, featureSpecs, fitMappers, levelsOf } from './dataset.js';
 import { flatten } from './flatten.js';
 import { growTree, makeScratch, type GrowParams } from './grower.js';
+import { jsKernels } from './kernels.js';
 import { featureColumns, predictRaw } from './predictor.js';
 
 const P: GrowParams = { lambdaL1: 0, lambdaL2: 0, minChildSamples: 1, minChildWeight: 0, minGain: 0, catSmooth: 0, catL2: 0, maxCatThreshold: 32, maxLeaves: 2, maxDepth: 0, learningRate: 1 };
@@ -16,8 +17,9 @@ function stump(frame: Frame, y: number[], p: Partial<GrowParams> = {}) {
   const mappers = fitMappers(frame, opts);
   const data = binFrame(frame, mappers, levelsOf(frame));
   const n = frame.nRows;
-  const rows = Int32Array.from({ length: n }, (_, i) => i);
-  const tree = growTree(data, Float64Array.from(y, (v) => -v), new Float64Array(n).fill(1), rows, n, new Int32Array([...frame.columns.keys()]), frame.nCols, { ...P, ...p }, makeScratch(n));
+  const kernels = jsKernels(data);
+  for (let i = 0; i < n; i++) kernels.rows[i] = i;
+  const tree = growTree(data, Float64Array.from(y, (v) => -v), new Float64Array(n).fill(1), n, new Int32Array([...frame.columns.keys()]), frame.nCols, { ...P, ...p }, makeScratch(kernels));
   const ens = flatten(new Float64Array([0]), [tree], mappers);
   const out = new Float64Array(n);
   predictRaw(ens, featureColumns(frame.columns, featureSpecs(mappers, levelsOf(frame))), n, out);

@@ -10,28 +10,11 @@
  * pool, so a tree allocates at most one buffer per simultaneously open leaf, and none once the pool is warm.
  *
  * @example
- * const tree = growTree(data, grad, hess, rows, rows.length, features, features.length, params, scratch);
+ * const tree = growTree(data, grad, hess, n, features, features.length, params, scratch);
  * tree.leafValue.length; // number of leaves
  */
-import { PARALLEL_MIN_WORK, type HistSession } from './hist-pool.js';
-import { buildHistogram, gatherGradients, subtractHistogram } from './histogram.js';
+import { binAt, type BinnedData, type TreeKernels } from './kernels.js';
 import { emptySplit, findBestSplit, leafWeight, type HistLayout, type SplitInfo, type SplitParams } from './splitter.js';
-
-/**
- * Binned training data (see histogram.ts for the layout).
- *
- * @example
- * const data: BinnedData = binFrame(frame, mappers, levelsOf(frame));
- */
-export interface BinnedData {
-  /** Rows. */
-  n: number;
-  /** `Uint8Array[nFeatures * n]`, column-major. */
-  bins: Uint8Array;
-  layout: HistLayout;
-  /** Sum of nBins over features: a histogram has `totalBins * 3` slots. */
-  totalBins: number;
-}
 
 /**
  * Split parameters plus the tree's size limits and the learning rate.
@@ -51,7 +34,7 @@ export interface GrowParams extends SplitParams {
  * a child < 0 is the leaf `~child`. A tree with no split has one leaf and no nodes.
  *
  * @example
- * const t: GrownTree = growTree(data, g, h, rows, n, features, nf, params, scratch);
+ * const t: GrownTree = growTree(data, g, h, n, features, nf, params, scratch);
  */
 export interface GrownTree {
   feature: number[];
@@ -97,30 +80,25 @@ export function pushSplitNode(
 }
 
 /**
- * Reusable buffers of one fit (allocated once, sized for n rows).
+ * What one fit's trees are grown with: its kernels (and their row index array) and a pool of
+ * recycled histogram buffers.
  *
  * @example
- * const scratch: GrowScratch = makeScratch(n);
+ * const scratch: GrowScratch = makeScratch(jsKernels(data));
  */
 export interface GrowScratch {
-  ordG: Float64Array;
-  ordH: Float64Array;
-  /** Right-hand rows during a stable partition. */
-  tmp: Int32Array;
+  kernels: TreeKernels;
   pool: Float64Array[];
-  /** Parallel histogram session (threads > 1): `ordG/ordH` are its buffers, `rows` must be its `rows`. */
-  par: HistSession | null;
 }
 
 /**
- * Scratch buffers for growing trees on `n` rows; with a parallel session, its shared buffers.
+ * Scratch for growing trees with `kernels`.
  *
  * @example
- * const scratch = makeScratch(data.n);
+ * const scratch = makeScratch(jsKernels(data));
  */
-export function makeScratch(n: number, par: HistSession | null = null): GrowScratch {
-  if (par) return { ordG: par.ordG, ordH: par.ordH, tmp: new Int32Array(n), pool: [], par };
-  return { ordG: new Float64Array(n), ordH: new Float64Array(n), tmp: new Int32Array(n), pool: [], par: null };
+export function makeScratch(kernels: TreeKernels): GrowScratch {
+  return { kernels, pool: [] };
 }
 
 interface OpenLeaf {
@@ -137,17 +115,16 @@ interface OpenLeaf {
 }
 
 /**
- * Grows one tree on `rows[0..nRows)` (reordered in place) with gradients `grad/hess`
- * (`Float64Array[n]`, indexed by row), using only `features[0..nFeatures)`.
+ * Grows one tree on the rows `scratch.kernels.rows[0..nRows)` (reordered in place) with
+ * gradients `grad/hess` (`Float64Array[n]`, indexed by row), using only `features[0..nFeatures)`.
  *
  * @example
- * growTree(data, grad, hess, rows, n, features, nFeatures, params, makeScratch(n));
+ * growTree(data, grad, hess, n, features, nFeatures, params, makeScratch(jsKernels(data)));
  */
 export function growTree(
   data: BinnedData,
   grad: Float64Array,
   hess: Float64Array,
-  rows: Int32Array,
   nRows: number,
   features: Int32Array,
   nFeatures: number,
@@ -155,10 +132,9 @@ export function growTree(
   scratch: GrowScratch,
 ): GrownTree {
   const tree: GrownTree = { feature: [], bin: [], catLeft: [], missingLeft: [], left: [], right: [], gain: [], leafValue: [], leafStart: [], leafEnd: [] };
-  const size = data.totalBins * 3;
-  const par = scratch.par;
-  if (par && rows !== par.rows) throw new Error('growTree: with a parallel session, rows must be the session rows');
-  const take = (): Float64Array => scratch.pool.pop() ?? (par ? par.alloc(size) : new Float64Array(size));
+  const kern = scratch.kernels;
+  const rows = kern.rows;
+  const take = (): Float64Array => scratch.pool.pop() ?? kern.newHist();
   const give = (h: Float64Array | null): void => {
     if (h) scratch.pool.push(h);
   };
@@ -166,9 +142,7 @@ export function growTree(
   const canSplit = (l: OpenLeaf): boolean => (p.maxDepth === 0 || l.depth < p.maxDepth) && l.end - l.start >= 2 * p.minChildSamples;
   const build = (l: OpenLeaf): void => {
     l.hist = take();
-    gatherGradients(rows, l.start, l.end, grad, hess, scratch.ordG, scratch.ordH);
-    if (par && (l.end - l.start) * nFeatures >= PARALLEL_MIN_WORK) par.build(l.start, l.end, features, nFeatures, l.hist);
-    else buildHistogram(data.bins, data.n, features, nFeatures, layout.offsets, layout.nBins, rows, l.start, l.end, scratch.ordG, scratch.ordH, l.hist);
+    kern.build(l.start, l.end, grad, hess, features, nFeatures, l.hist);
   };
   const findSplit = (l: OpenLeaf): void => {
     l.split = emptySplit();
@@ -197,7 +171,7 @@ export function growTree(
     if (pick < 0) break;
     const leaf = leaves[pick]!;
     const s = leaf.split;
-    const mid = partition(data, rows, leaf.start, leaf.end, s, scratch.tmp);
+    const mid = kern.partition(leaf.start, leaf.end, s);
 
     const node = pushSplitNode(tree, s, leaf.parent, leaf.isLeft);
 
@@ -208,7 +182,7 @@ export function growTree(
     if (leaves.length < p.maxLeaves && (canSplit(left) || canSplit(right))) {
       const [small, large] = left.end - left.start <= right.end - right.start ? [left, right] : [right, left];
       build(small);
-      subtractHistogram(leaf.hist!, small.hist!, leaf.hist!, features, nFeatures, layout.offsets, layout.nBins);
+      kern.subtract(leaf.hist!, small.hist!, features, nFeatures);
       large.hist = leaf.hist;
       leaf.hist = null;
       for (const c of [left, right]) {
@@ -237,41 +211,19 @@ export function growTree(
 }
 
 /**
- * Stable in-place partition of `rows[start..end)` by split `s`: left rows first, each side in its
- * original order (keeps row access ascending, friendlier to caches). Returns the boundary.
- */
-function partition(data: BinnedData, rows: Int32Array, start: number, end: number, s: SplitInfo, tmp: Int32Array): number {
-  const col = s.feature * data.n;
-  const bins = data.bins;
-  const missing = data.layout.nBins[s.feature]! - 1;
-  let l = start;
-  let r = 0;
-  const cat = s.catLeft;
-  for (let k = start; k < end; k++) {
-    const row = rows[k]!;
-    const b = bins[col + row]!;
-    const goLeft = cat ? cat[b] === 1 : b === missing ? s.missingLeft : b <= s.bin;
-    if (goLeft) rows[l++] = row;
-    else tmp[r++] = row;
-  }
-  // A plain loop, not rows.set: with a shared `rows` (parallel histograms) set() takes a slow path.
-  for (let q = 0; q < r; q++) rows[l + q] = tmp[q]!;
-  return l;
-}
-
-/**
  * The leaf a row of binned data falls in (walks the tree over bins; used for rows outside the
  * bag and for validation rows).
  *
  * @example
- * const leaf = leafOfBinned(tree, bins, n, layout.nBins, row);
+ * const leaf = leafOfBinned(tree, data, row);
  */
-export function leafOfBinned(t: GrownTree, bins: Uint8Array, n: number, nBins: Int32Array, row: number): number {
+export function leafOfBinned(t: GrownTree, data: BinnedData, row: number): number {
   if (t.feature.length === 0) return 0;
+  const nBins = data.layout.nBins;
   let node = 0;
   for (;;) {
     const f = t.feature[node]!;
-    const b = bins[f * n + row]!;
+    const b = binAt(data, row, f);
     const cat = t.catLeft[node];
     const goLeft = cat ? cat[b] === 1 : b === nBins[f]! - 1 ? t.missingLeft[node]! : b <= t.bin[node]!;
     const next = goLeft ? t.left[node]! : t.right[node]!;

@@ -1,37 +1,36 @@
 /**
  * A process-wide pool of histogram worker threads (worker_threads), so a fit with `threads` > 1
- * builds each leaf's histogram in parallel over feature ranges.
+ * builds each large leaf's histogram in parallel over feature ranges, with the WebAssembly kernel.
  *
  * Determinism. Each feature's histogram is summed by exactly one thread, over the leaf's rows in
- * the same order and with the same kernel ({@link buildHistogram}) as single-threaded growth, so
- * histograms, and hence models, are bit-identical for any thread count.
+ * the same order and with the same kernel as single-threaded growth, so histograms, and hence
+ * models, are bit-identical for any thread count.
  *
  * Mechanics. The pool is created lazily on the first parallel fit, reused by later fits, and its
  * workers are `unref()`ed so they never keep the process alive ({@link closeHistPool} ends them,
- * for tests). A fit opens a {@link HistSession}: the binned columns, the leaf row index array,
- * the leaf-ordered gradients/hessians, the sampled feature list and every histogram buffer live
- * in SharedArrayBuffers, announced to the workers once (setup / hist messages). A job is then
- * only a few words in a shared control `Int32Array`: the main thread writes the row range and
- * histogram id, bumps each worker's sequence word (`Atomics.notify`), builds its own feature
- * range, and `Atomics.wait`s for the done counter. No allocation and no message per job. Measured
-round trips (2-vCPU VM, Node 20): postMessage 37 µs (and the synchronous grower would have to
-block on the reply), Atomics wait/notify 26 µs, Atomics after a short spin 1.2 µs; so waiting
-threads spin briefly (`C.SPIN` polls), then sleep in Atomics.wait.
+ * for tests). A fit opens a {@link HistSession}: its arena's shared WebAssembly memory and the
+ * compiled module are posted to the workers once (a setup message), each worker instantiates the
+ * kernels over that memory, and from then on a job is only a few words in a shared control
+ * `Int32Array` (row range, arena offsets of gradients and histogram, each worker's feature range):
+ * the main thread writes them, bumps each worker's sequence word (`Atomics.notify`), builds its
+ * own feature range, and `Atomics.wait`s for the done counter. No allocation and no message per
+ * job. Measured round trips (2-vCPU VM, Node 20): postMessage 37 µs, Atomics wait/notify 26 µs,
+ * Atomics after a short spin 1.2 µs; so waiting threads spin briefly (`C.SPIN` polls), then sleep.
  *
  * Worker file. From dist, `hist-worker.js` sits beside this module. Running from TypeScript
  * sources (vitest), the compiled `dist/models/gbdt/hist-worker.js` is used (`npm run build`);
  * when neither exists, or workers fail to start, fits fall back to one thread (same model).
  *
  * @example
- * const session = openHistSession(data, 2); // null: run single-threaded
- * session?.build(0, n, features, nf, hist);
+ * const session = openHistSession(arena, data, parts, 2); // null: run single-threaded
+ * session?.build(0, n, grad, hess, nf, 1, hist);
  * session?.close();
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import { C, type PoolMessage } from './hist-protocol.js';
-import { buildHistogram } from './histogram.js';
+import type { Arena } from '../../kernels/wasm.js';
 
 /** Upper bound of the `threads` parameter (and so of workers: threads - 1). */
 export const MAX_THREADS = 64;
@@ -130,72 +129,46 @@ export async function closeHistPool(): Promise<void> {
 }
 
 /**
- * The shared buffers and job dispatch of one fit (see the module doc). Use its `rows`, `ordG`
- * and `ordH` as the grower's row index and gradient scratch, and `alloc` for histogram buffers.
+ * The job dispatch of one fit (see the module doc): its arena (memory and module) and the fixed
+ * pointers were announced to the workers when it opened; a job is a leaf's row range, its
+ * gradients and histogram buffer, all arena arrays.
  *
  * @example
- * const s = openHistSession(data, 2);
+ * const s = openHistSession(arena, data, parts, 2);
  */
 export class HistSession {
-  readonly rows: Int32Array;
-  readonly ordG: Float64Array;
-  readonly ordH: Float64Array;
-  private readonly features: Int32Array;
-  private readonly ids = new Map<Float64Array, number>();
   private closed = false;
 
   constructor(
     private readonly p: HistPool,
-    private readonly data: { n: number; bins: Uint8Array; layout: { offsets: Int32Array; nBins: Int32Array } },
+    private readonly arena: Arena,
+    private readonly fixed: { binsP: number; nf: number; featsP: number; offBP: number; nBinsP: number; rowsP: number },
     /** Threads in all, the main thread included. */
     readonly threads: number,
     private readonly gen: number,
   ) {
-    const n = data.n;
-    const nf = data.layout.nBins.length;
-    const bins = new Uint8Array(new SharedArrayBuffer(data.bins.length));
-    bins.set(data.bins);
-    this.rows = new Int32Array(new SharedArrayBuffer(4 * n));
-    this.ordG = new Float64Array(new SharedArrayBuffer(8 * n));
-    this.ordH = new Float64Array(new SharedArrayBuffer(8 * n));
-    this.features = new Int32Array(new SharedArrayBuffer(4 * Math.max(1, nf)));
-    const share = <T extends Int32Array>(a: T): Int32Array => {
-      const s = new Int32Array(new SharedArrayBuffer(4 * Math.max(1, a.length)));
-      s.set(a);
-      return s;
-    };
-    const { rows, ordG, ordH, features } = this;
-    p.post(threads - 1, { type: 'setup', gen, n, bins, offsets: share(data.layout.offsets), nBins: share(data.layout.nBins), rows, ordG, ordH, features });
+    p.post(threads - 1, { type: 'setup', gen, module: arena.module, memory: arena.memory, ...fixed });
   }
 
-  /** A zeroed shared histogram buffer of `size` float64 slots, known to the workers. */
-  alloc(size: number): Float64Array {
-    const h = new Float64Array(new SharedArrayBuffer(8 * size));
-    const id = this.ids.size;
-    this.ids.set(h, id);
-    this.p.post(this.threads - 1, { type: 'hist', gen: this.gen, id, hist: h });
-    return h;
+  /** Whether a leaf of `rows` x `nFeatures` is worth splitting over threads. */
+  worthIt(rows: number, nFeatures: number): boolean {
+    return !this.closed && nFeatures >= 2 && rows * nFeatures >= PARALLEL_MIN_WORK;
   }
 
   /**
-   * The histogram of `rows[start..end)` (this session's `rows`, gradients gathered into its
-   * `ordG/ordH`) over `features[0..nFeatures)` into `hist` (from {@link HistSession.alloc}),
-   * split over the threads by feature ranges. Same result as {@link buildHistogram}, bit for bit.
+   * The histogram of `rows[start..end)` over the first `nFeatures` of the session's feature list
+   * into `hist`, split over the threads by feature ranges. Same result as one thread, bit for bit.
    */
-  build(start: number, end: number, features: Int32Array, nFeatures: number, hist: Float64Array): void {
-    const { offsets, nBins } = this.data.layout;
+  build(start: number, end: number, grad: Float64Array, hess: Float64Array, nFeatures: number, contiguous: number, hist: Float64Array): void {
     const t = Math.min(this.threads, nFeatures);
-    const id = this.ids.get(hist);
-    if (t < 2 || id === undefined || this.closed) {
-      buildHistogram(this.data.bins, this.data.n, features, nFeatures, offsets, nBins, this.rows, start, end, this.ordG, this.ordH, hist);
-      return;
-    }
     const ctrl = this.p.ctrl;
-    if (features !== this.features) this.features.set(features.subarray(0, nFeatures));
     ctrl[C.GEN] = this.gen;
-    ctrl[C.HIST] = id;
     ctrl[C.START] = start;
     ctrl[C.END] = end;
+    ctrl[C.GRAD] = grad.byteOffset;
+    ctrl[C.HESS] = hess.byteOffset;
+    ctrl[C.HIST] = hist.byteOffset;
+    ctrl[C.CONTIG] = contiguous;
     Atomics.store(ctrl, C.DONE, 0);
     // Worker w takes features[w*nf/t .. (w+1)*nf/t); the main thread the last range.
     for (let w = 0; w < t - 1; w++) {
@@ -206,7 +179,8 @@ export class HistSession {
       Atomics.notify(ctrl, base + C.SEQ);
     }
     const j0 = Math.floor(((t - 1) * nFeatures) / t);
-    buildHistogram(this.data.bins, this.data.n, this.features.subarray(j0, nFeatures), nFeatures - j0, offsets, nBins, this.rows, start, end, this.ordG, this.ordH, hist);
+    const f = this.fixed;
+    this.arena.gbdt.buildHistogram(f.binsP, f.nf, f.featsP, j0, nFeatures, contiguous, f.offBP, f.nBinsP, f.rowsP, start, end, grad.byteOffset, hess.byteOffset, hist.byteOffset);
     let done: number;
     for (let i = 0; i < C.SPIN && Atomics.load(ctrl, C.DONE) < t - 1; i++);
     while ((done = Atomics.load(ctrl, C.DONE)) < t - 1) Atomics.wait(ctrl, C.DONE, done);
@@ -214,7 +188,7 @@ export class HistSession {
     if (Atomics.exchange(ctrl, C.ERROR, 0) !== 0) throw new Error('gbdt: a histogram worker failed');
   }
 
-  /** Lets the workers drop this fit's buffers. */
+  /** Lets the workers drop this fit's memory. */
   close(): void {
     if (this.closed) return;
     this.closed = true;
@@ -223,13 +197,14 @@ export class HistSession {
 }
 
 /**
- * A parallel histogram session for `data` with `threads` threads in all, or null when `threads`
- * is 1 or the workers are unavailable (then build single-threaded: the model is the same).
+ * A parallel histogram session over the arena arrays of one fit with `threads` threads in all,
+ * or null when `threads` is 1 or the workers are unavailable (then build single-threaded: the
+ * model is the same).
  *
  * @example
- * const session = openHistSession(data, 2);
+ * const session = openHistSession(arena, data, parts, 2);
  */
-export function openHistSession(data: { n: number; bins: Uint8Array; layout: { offsets: Int32Array; nBins: Int32Array } }, threads: number): HistSession | null {
+export function openHistSession(arena: Arena, data: { n: number; bins: Uint8Array; layout: { nBins: Int32Array } }, parts: { rows: Int32Array; feats: Int32Array; offB: Int32Array; nBins: Int32Array }, threads: number): HistSession | null {
   const t = Math.min(MAX_THREADS, Math.max(1, Math.floor(threads)));
   if (t < 2 || data.layout.nBins.length < 2) return null;
   if (!pool) {
@@ -239,5 +214,6 @@ export function openHistSession(data: { n: number; bins: Uint8Array; layout: { o
   }
   if (!pool.ensure(t - 1)) return null;
   pool.gen = (pool.gen + 1) | 0;
-  return new HistSession(pool, data, t, pool.gen);
+  const fixed = { binsP: data.bins.byteOffset, nf: data.layout.nBins.length, featsP: parts.feats.byteOffset, offBP: parts.offB.byteOffset, nBinsP: parts.nBins.byteOffset, rowsP: parts.rows.byteOffset };
+  return new HistSession(pool, arena, fixed, t, pool.gen);
 }

@@ -14,17 +14,21 @@ export const C = {
   SHUTDOWN: 0,
   /** Fit generation the current job belongs to. */
   GEN: 1,
-  /** Histogram buffer id of the current job. */
-  HIST: 2,
-  START: 3,
-  END: 4,
+  START: 2,
+  END: 3,
   /** Completed worker jobs (main waits on it). */
-  DONE: 5,
+  DONE: 4,
   /** Workers started (each adds 1 once its loop runs). */
-  READY: 6,
+  READY: 5,
   /** Set by a worker whose job threw. */
-  ERROR: 7,
-  WORKER: 8,
+  ERROR: 6,
+  /** Arena byte offsets of the job's gradients, hessians and histogram. */
+  GRAD: 7,
+  HESS: 8,
+  HIST: 9,
+  /** 1 when the feature list is a contiguous range. */
+  CONTIG: 10,
+  WORKER: 12,
   /** Polls of a waiting thread before it sleeps in Atomics.wait. */
   SPIN: 20000,
   STRIDE: 4,
@@ -33,19 +37,18 @@ export const C = {
   F1: 2,
 } as const;
 
-/** What a worker is told through its port (buffers are SharedArrayBuffer-backed). */
+/** What a worker is told through its port: a fit's arena (shared memory + module) and fixed pointers, or that it ended. */
 export type PoolMessage =
   | {
       type: 'setup';
       gen: number;
-      n: number;
-      bins: Uint8Array;
-      offsets: Int32Array;
-      nBins: Int32Array;
-      rows: Int32Array;
-      ordG: Float64Array;
-      ordH: Float64Array;
-      features: Int32Array;
+      module: WebAssembly.Module;
+      memory: WebAssembly.Memory;
+      binsP: number;
+      nf: number;
+      featsP: number;
+      offBP: number;
+      nBinsP: number;
+      rowsP: number;
     }
-  | { type: 'hist'; gen: number; id: number; hist: Float64Array }
   | { type: 'release' };

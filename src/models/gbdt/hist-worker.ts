@@ -1,42 +1,29 @@
 /**
  * Histogram worker (see hist-pool.ts): blocks on a shared control word, builds the histogram of
- * its feature range with the same kernel as the main thread, and signals completion. Setup
- * (shared data of a fit) and histogram buffers arrive as messages on a port, drained
- * synchronously with `receiveMessageOnPort` whenever a job names a fit or buffer not seen yet.
+ * its feature range with the WebAssembly kernel over the fit's shared arena memory, and signals
+ * completion. A fit's setup (memory, module, fixed pointers) arrives as a message on a port,
+ * drained synchronously with `receiveMessageOnPort` whenever a job names a fit not seen yet.
  *
  * @example
  * new Worker(new URL('./hist-worker.js', import.meta.url), { workerData: { ctrl, slot, port }, transferList: [port] });
  */
 import { receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
-import { buildHistogram } from './histogram.js';
+import { instantiateGbdt, type GbdtKernels } from '../../kernels/wasm.js';
 import { C, type PoolMessage } from './hist-protocol.js';
 
 const { ctrl, slot, port } = workerData as { ctrl: Int32Array; slot: number; port: MessagePort };
 
 let gen = -1;
-let bins: Uint8Array = new Uint8Array(0);
-let n = 0;
-let offsets: Int32Array = new Int32Array(0);
-let nBins: Int32Array = new Int32Array(0);
-let rows: Int32Array = new Int32Array(0);
-let ordG: Float64Array = new Float64Array(0);
-let ordH: Float64Array = new Float64Array(0);
-let features: Int32Array = new Int32Array(0);
-const hists = new Map<number, Float64Array>();
+let kernels: GbdtKernels | null = null;
+let fixed = { binsP: 0, nf: 0, featsP: 0, offBP: 0, nBinsP: 0, rowsP: 0 };
 
 function apply(m: PoolMessage): void {
   if (m.type === 'setup') {
     gen = m.gen;
-    ({ n, bins, offsets, nBins, rows, ordG, ordH, features } = m);
-    hists.clear();
-  } else if (m.type === 'hist') {
-    if (m.gen === gen) hists.set(m.id, m.hist);
+    kernels = instantiateGbdt(m.module, m.memory);
+    fixed = { binsP: m.binsP, nf: m.nf, featsP: m.featsP, offBP: m.offBP, nBinsP: m.nBinsP, rowsP: m.rowsP };
   } else {
-    hists.clear();
-    bins = new Uint8Array(0);
-    rows = new Int32Array(0);
-    ordG = new Float64Array(0);
-    ordH = new Float64Array(0);
+    kernels = null;
   }
 }
 
@@ -45,15 +32,13 @@ const base = C.WORKER + slot * C.STRIDE;
 /** One job: this worker's feature range of the current leaf. */
 function runJob(): void {
   const jobGen = ctrl[C.GEN]!;
-  const histId = ctrl[C.HIST]!;
-  // Messages posted before the job's notify are already queued: drain until they are applied.
-  while (gen !== jobGen || !hists.has(histId)) {
+  // Messages posted before the job's notify are already queued: drain until the fit's is applied.
+  while (gen !== jobGen || !kernels) {
     const r = receiveMessageOnPort(port);
     if (r) apply(r.message as PoolMessage);
   }
-  const j0 = ctrl[base + C.F0]!;
-  const j1 = ctrl[base + C.F1]!;
-  buildHistogram(bins, n, features.subarray(j0, j1), j1 - j0, offsets, nBins, rows, ctrl[C.START]!, ctrl[C.END]!, ordG, ordH, hists.get(histId)!);
+  const f = fixed;
+  kernels.buildHistogram(f.binsP, f.nf, f.featsP, ctrl[base + C.F0]!, ctrl[base + C.F1]!, ctrl[C.CONTIG]!, f.offBP, f.nBinsP, f.rowsP, ctrl[C.START]!, ctrl[C.END]!, ctrl[C.GRAD]!, ctrl[C.HESS]!, ctrl[C.HIST]!);
 }
 
 function loop(): void {

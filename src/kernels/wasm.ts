@@ -1,0 +1,160 @@
+/**
+ * WebAssembly kernels (STYLE.md §4: the numeric core's hot loops, written in AssemblyScript under
+ * `assembly/`, compiled by `npm run build`) and the arena their arrays live in.
+ *
+ * An {@link Arena} is one shared `WebAssembly.Memory` with the kernels instantiated over it and a
+ * bump allocator: a fit allocates its typed arrays there (views into the memory; pass
+ * `array.byteOffset` to a kernel as the pointer) and drops the whole arena when done. The memory
+ * is shared (SharedArrayBuffer-backed), so growing it never detaches earlier views, and worker
+ * threads can instantiate the same module over it (see {@link Arena.module}).
+ *
+ * Kernels are optional: {@link openArena} returns null when WebAssembly is unavailable, when the
+ * compiled bytes are missing, or when `SPECML_WASM=0` is set (for diagnosis and for tests that
+ * compare against the JavaScript kernels); callers then run their JavaScript kernels, which give
+ * bit-identical results.
+ *
+ * @example
+ * const arena = openArena(1 << 20);
+ * if (arena) {
+ *   const rows = arena.i32(1000);
+ *   arena.gbdt.partition(binsPtr, nf, f, rows.byteOffset, 0, 1000, tmpPtr, bin, missing, 0, 0);
+ * }
+ */
+import { GBDT_WASM_BASE64 } from './gbdt-wasm.generated.js';
+
+/**
+ * The exports of `assembly/gbdt.ts` (pointers are byte offsets into the arena; see that file for
+ * the layouts).
+ *
+ * @example
+ * arena.gbdt.buildHistogram(bins, nf, feats, 0, nf, 1, offB, nBins, rows, 0, n, grad, hess, hist);
+ */
+export interface GbdtKernels {
+  buildHistogram(
+    binsP: number, nf: number, featsP: number, jLo: number, jHi: number, contiguous: number, offBP: number, nBinsP: number,
+    rowsP: number, start: number, end: number, gradP: number, hessP: number, histP: number,
+  ): void;
+  subtractHistogram(parentP: number, childP: number, outP: number, featsP: number, jLo: number, jHi: number, offBP: number, nBinsP: number): void;
+  partition(binsP: number, nf: number, f: number, rowsP: number, start: number, end: number, tmpP: number, bin: number, missing: number, missingLeft: number, catP: number): number;
+}
+
+const PAGE = 65536;
+/** wasm32 addresses 4 GiB: 65536 pages. */
+const MAX_PAGES = 65536;
+/** Byte 0..ALIGN stays unused so that pointer 0 means "none". */
+const ALIGN = 16;
+
+let compiled: WebAssembly.Module | null | undefined;
+
+/**
+ * The compiled gbdt module (compiled once per thread), or null when WebAssembly or the bytes are
+ * unavailable.
+ *
+ * @example
+ * const mod = gbdtModule();
+ */
+export function gbdtModule(): WebAssembly.Module | null {
+  if (compiled === undefined) {
+    try {
+      compiled = new WebAssembly.Module(Buffer.from(GBDT_WASM_BASE64, 'base64'));
+    } catch {
+      compiled = null;
+    }
+  }
+  return compiled;
+}
+
+/**
+ * Instantiates the gbdt kernels over `memory` (a worker does this with the arena's memory and
+ * module it was sent).
+ *
+ * @example
+ * const k = instantiateGbdt(arena.module, arena.memory);
+ */
+export function instantiateGbdt(module: WebAssembly.Module, memory: WebAssembly.Memory): GbdtKernels {
+  const inst = new WebAssembly.Instance(module, { env: { memory } });
+  return inst.exports as unknown as GbdtKernels;
+}
+
+/**
+ * Whether the WebAssembly kernels are used: true unless they are unavailable or `SPECML_WASM=0`.
+ *
+ * @example
+ * wasmEnabled(); // true on Node 20+
+ */
+export function wasmEnabled(): boolean {
+  return process.env['SPECML_WASM'] !== '0' && gbdtModule() !== null;
+}
+
+/**
+ * A bump allocator over one shared WebAssembly memory, with the kernels bound to it.
+ *
+ * @example
+ * const a = openArena(bytes)!; const hist = a.f64(3 * totalBins);
+ */
+export class Arena {
+  private top = ALIGN;
+
+  constructor(
+    readonly module: WebAssembly.Module,
+    readonly memory: WebAssembly.Memory,
+    readonly gbdt: GbdtKernels,
+  ) {}
+
+  /** Bytes allocated so far. */
+  get used(): number {
+    return this.top;
+  }
+
+  /** Reserves `bytes` (16-byte aligned) and returns their offset; grows the memory as needed. */
+  alloc(bytes: number): number {
+    const at = this.top;
+    const end = at + Math.ceil(Math.max(bytes, 1) / ALIGN) * ALIGN;
+    const have = this.memory.buffer.byteLength;
+    if (end > have) {
+      const pages = Math.ceil((end - have) / PAGE);
+      if (have / PAGE + pages > MAX_PAGES) throw new RangeError(`arena: ${end} bytes exceed the 4 GiB of a WebAssembly memory`);
+      this.memory.grow(pages);
+    }
+    this.top = end;
+    return at;
+  }
+
+  /** A zeroed `Float64Array[n]` in the arena. */
+  f64(n: number): Float64Array {
+    const at = this.alloc(8 * n); // first: it may grow the memory, and so change .buffer
+    return new Float64Array(this.memory.buffer, at, n);
+  }
+
+  /** A zeroed `Int32Array[n]` in the arena. */
+  i32(n: number): Int32Array {
+    const at = this.alloc(4 * n); // first: it may grow the memory, and so change .buffer
+    return new Int32Array(this.memory.buffer, at, n);
+  }
+
+  /** A zeroed `Uint8Array[n]` in the arena. */
+  u8(n: number): Uint8Array {
+    const at = this.alloc(n); // first: it may grow the memory, and so change .buffer
+    return new Uint8Array(this.memory.buffer, at, n);
+  }
+}
+
+/**
+ * A new arena with room for about `bytes` (it grows beyond when asked), or null when the kernels
+ * are unavailable (see the module doc) or `bytes` exceeds what a WebAssembly memory can hold.
+ *
+ * @example
+ * const arena = openArena(n * nf + 40 * n);
+ */
+export function openArena(bytes: number): Arena | null {
+  if (!wasmEnabled()) return null;
+  const initial = Math.ceil((bytes + ALIGN) / PAGE);
+  if (initial > MAX_PAGES) return null;
+  try {
+    const memory = new WebAssembly.Memory({ initial, maximum: MAX_PAGES, shared: true });
+    const module = gbdtModule()!;
+    return new Arena(module, memory, instantiateGbdt(module, memory));
+  } catch {
+    return null;
+  }
+}

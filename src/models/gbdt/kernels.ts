@@ -1,0 +1,198 @@
+/**
+ * The per-leaf work of tree growth behind one interface: build a histogram, subtract one from its
+ * parent's, partition a leaf's rows by a split. Two implementations give bit-identical results:
+ *
+ * - {@link wasmKernels}: WebAssembly (assembly/gbdt.ts) over row-major bins in an {@link Arena},
+ *   optionally with histogram worker threads ({@link HistSession}); the default.
+ * - {@link jsKernels}: plain JavaScript over column-major bins (histogram.ts); used when
+ *   WebAssembly is unavailable or disabled (`SPECML_WASM=0`), and as the reference in tests.
+ *
+ * Both sum every histogram bin over the leaf's rows in the order of `rows`, one addition per row,
+ * so the float64 sums, the splits and the models are the same.
+ *
+ * @example
+ * const k = arena ? wasmKernels(data, arena, null) : jsKernels(data);
+ * k.build(0, n, grad, hess, features, nf, hist);
+ */
+import type { Arena } from '../../kernels/wasm.js';
+import type { HistSession } from './hist-pool.js';
+import { buildHistogram, gatherGradients, subtractHistogram } from './histogram.js';
+import type { HistLayout, SplitInfo } from './splitter.js';
+
+/**
+ * Binned training data (see histogram.ts for the histogram layout). Bin of row i, feature f:
+ * `bins[f * n + i]` (column-major) or `bins[i * nFeatures + f]` (`rowMajor`).
+ *
+ * @example
+ * const data: BinnedData = binFrame(frame, mappers, levelsOf(frame));
+ */
+export interface BinnedData {
+  /** Rows. */
+  n: number;
+  /** `Uint8Array[nFeatures * n]`. */
+  bins: Uint8Array;
+  /** True: row i's bins are contiguous (the WebAssembly kernels' layout); false: column-major. */
+  rowMajor: boolean;
+  layout: HistLayout;
+  /** Sum of nBins over features: a histogram has `totalBins * 3` slots. */
+  totalBins: number;
+}
+
+/**
+ * Bin of row `i`, feature `f` of `d` (for cold paths; hot loops hoist the strides).
+ *
+ * @example
+ * binAt(data, 0, 3);
+ */
+export function binAt(d: BinnedData, i: number, f: number): number {
+  return d.rowMajor ? d.bins[i * d.layout.nBins.length + f]! : d.bins[f * d.n + i]!;
+}
+
+/**
+ * Tree-growth kernels bound to one fit's data and buffers.
+ *
+ * @example
+ * const mid = kernels.partition(leaf.start, leaf.end, split);
+ */
+export interface TreeKernels {
+  /** The row index array the grower partitions (`Int32Array[n]`); leaves are ranges of it. */
+  readonly rows: Int32Array;
+  /** `hist` = histogram of `rows[start..end)` over `features[0..nFeatures)`, with per-row gradients `grad`/`hess`. */
+  build(start: number, end: number, grad: Float64Array, hess: Float64Array, features: Int32Array, nFeatures: number, hist: Float64Array): void;
+  /** `parent -= child` over the features' slots. */
+  subtract(parent: Float64Array, child: Float64Array, features: Int32Array, nFeatures: number): void;
+  /** Stable partition of `rows[start..end)` by split `s`, left rows first; returns the boundary. */
+  partition(start: number, end: number, s: SplitInfo): number;
+  /** A histogram buffer of `totalBins * 3` slots (contents undefined; `build` zeroes what it writes). */
+  newHist(): Float64Array;
+}
+
+/**
+ * JavaScript kernels over column-major `data`.
+ *
+ * @example
+ * const k = jsKernels(binFrame(frame, mappers, levels));
+ */
+export function jsKernels(data: BinnedData): TreeKernels {
+  if (data.rowMajor) throw new Error('jsKernels: expects column-major bins');
+  const n = data.n;
+  const { offsets, nBins } = data.layout;
+  const ordG = new Float64Array(n);
+  const ordH = new Float64Array(n);
+  const tmp = new Int32Array(n);
+  const rows = new Int32Array(n);
+  const size = data.totalBins * 3;
+  return {
+    rows,
+    build(start, end, grad, hess, features, nFeatures, hist) {
+      gatherGradients(rows, start, end, grad, hess, ordG, ordH);
+      buildHistogram(data.bins, n, features, nFeatures, offsets, nBins, rows, start, end, ordG, ordH, hist);
+    },
+    subtract(parent, child, features, nFeatures) {
+      subtractHistogram(parent, child, parent, features, nFeatures, offsets, nBins);
+    },
+    partition(start, end, s) {
+      const col = s.feature * n;
+      const bins = data.bins;
+      const missing = nBins[s.feature]! - 1;
+      const cat = s.catLeft;
+      let l = start;
+      let r = 0;
+      for (let k = start; k < end; k++) {
+        const row = rows[k]!;
+        const b = bins[col + row]!;
+        const goLeft = cat ? cat[b] === 1 : b === missing ? s.missingLeft : b <= s.bin;
+        if (goLeft) rows[l++] = row;
+        else tmp[r++] = row;
+      }
+      for (let q = 0; q < r; q++) rows[l + q] = tmp[q]!;
+      return l;
+    },
+    newHist: () => new Float64Array(size),
+  };
+}
+
+/**
+ * WebAssembly kernels over row-major `data` whose bins live in `arena`; gradients passed to
+ * `build` must be arena arrays too. With `session`, large leaves' histograms are split over its
+ * worker threads by feature ranges (same sums, same order per bin).
+ *
+ * @example
+ * const k = wasmKernels(data, arena, openHistSession(arena, data, rows, feats, 2));
+ */
+export function wasmKernels(data: BinnedData, arena: Arena, parts: WasmParts, session: HistSession | null): TreeKernels {
+  if (!data.rowMajor) throw new Error('wasmKernels: expects row-major bins');
+  const k = arena.gbdt;
+  const nf = data.layout.nBins.length;
+  const size = data.totalBins * 3;
+  const { rows, tmp, feats, offB, nBins, cat } = parts;
+  const binsP = data.bins.byteOffset;
+  let lastFeatures: Int32Array | null = null;
+  let lastCount = -1;
+  let contiguous = 0;
+  /** Copies the feature list into the arena when it changed; returns whether it is a contiguous range. */
+  const useFeatures = (features: Int32Array, nFeatures: number): number => {
+    if (features !== lastFeatures || nFeatures !== lastCount) {
+      if (features !== feats) feats.set(features.subarray(0, nFeatures));
+      contiguous = 1;
+      for (let j = 1; j < nFeatures; j++) if (feats[j] !== feats[0]! + j) contiguous = 0;
+      lastFeatures = features;
+      lastCount = nFeatures;
+    }
+    return contiguous;
+  };
+  return {
+    rows,
+    build(start, end, grad, hess, features, nFeatures, hist) {
+      const c = useFeatures(features, nFeatures);
+      if (session && session.worthIt(end - start, nFeatures)) session.build(start, end, grad, hess, nFeatures, c, hist);
+      else k.buildHistogram(binsP, nf, feats.byteOffset, 0, nFeatures, c, offB.byteOffset, nBins.byteOffset, rows.byteOffset, start, end, grad.byteOffset, hess.byteOffset, hist.byteOffset);
+    },
+    subtract(parent, child, features, nFeatures) {
+      useFeatures(features, nFeatures);
+      k.subtractHistogram(parent.byteOffset, child.byteOffset, parent.byteOffset, feats.byteOffset, 0, nFeatures, offB.byteOffset, nBins.byteOffset);
+    },
+    partition(start, end, s) {
+      let catP = 0;
+      if (s.catLeft) {
+        cat.set(s.catLeft);
+        catP = cat.byteOffset;
+      }
+      return k.partition(binsP, nf, s.feature, rows.byteOffset, start, end, tmp.byteOffset, s.bin, nBins[s.feature]! - 1, s.missingLeft ? 1 : 0, catP);
+    },
+    newHist: () => arena.f64(size),
+  };
+}
+
+/**
+ * The arena arrays the WebAssembly kernels work on, besides bins and gradients.
+ *
+ * @example
+ * const parts = wasmParts(arena, data);
+ */
+export interface WasmParts {
+  rows: Int32Array;
+  tmp: Int32Array;
+  /** The current feature list. */
+  feats: Int32Array;
+  /** Byte offset of each feature's first histogram slot (`offsets[f] * 24`). */
+  offB: Int32Array;
+  nBins: Int32Array;
+  /** Left flags of a categorical split (one byte per bin, up to 256 bins). */
+  cat: Uint8Array;
+}
+
+/**
+ * Allocates the {@link WasmParts} of `data` in `arena`.
+ *
+ * @example
+ * const parts = wasmParts(arena, data);
+ */
+export function wasmParts(arena: Arena, data: BinnedData): WasmParts {
+  const nf = data.layout.nBins.length;
+  const offB = arena.i32(Math.max(1, nf));
+  for (let f = 0; f < nf; f++) offB[f] = data.layout.offsets[f]! * 24;
+  const nBins = arena.i32(Math.max(1, nf));
+  nBins.set(data.layout.nBins);
+  return { rows: arena.i32(data.n), tmp: arena.i32(data.n), feats: arena.i32(Math.max(1, nf)), offB, nBins, cat: arena.u8(256) };
+}
