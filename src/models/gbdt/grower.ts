@@ -14,7 +14,7 @@
  * tree.leafValue.length; // number of leaves
  */
 import { binAt, type BinnedData, type TreeKernels } from './kernels.js';
-import { emptySplit, findBestSplit, leafWeight, type HistLayout, type SplitInfo, type SplitParams } from './splitter.js';
+import { emptySplit, findBestSplit, leafWeight, type SplitInfo, type SplitParams } from './splitter.js';
 
 /**
  * Split parameters plus the tree's size limits and the learning rate.
