@@ -4,8 +4,9 @@
 // arena per fit). No allocation, no runtime: `--runtime stub`.
 //
 // Layouts (the same as the JavaScript kernels in src/models/gbdt/histogram.ts):
-// - bins: row-major `u8[n * nf]`, feature f of row r at `r * nf + f`; the last bin of each
-//   feature (`nBins[f] - 1`) is its missing bin.
+// - bins: row-major `u8[n * nf]`, feature f of row r at `r * nf + f` (histograms read whole rows),
+//   and a column-major copy `u8[nf * n]`, f of r at `f * n + r` (partitions read one feature); the
+//   last bin of each feature (`nBins[f] - 1`) is its missing bin.
 // - histogram: `f64[totalBins * 3]`, (sum of gradients, sum of hessians, row count) per bin;
 //   feature f starts at byte `offB[f]` (= offsets[f] * 24).
 // Sums run over rows in the order of `rows`, one add per row and bin, exactly as the JavaScript
@@ -75,21 +76,22 @@ export function subtractHistogram(parentP: usize, childP: usize, outP: usize, fe
 
 /**
  * Stable partition of `rows[start..end)` by feature f: rows whose bin goes left first, each side
- * in its original order; returns the boundary. Numeric split (`catP` = 0): bins <= `bin` go left,
- * the missing bin `missing` goes left iff `missingLeft`. Categorical split: `u8` flags at `catP`
- * (1 = left), missing bin included. `tmpP` holds the right-hand rows meanwhile.
+ * in its original order; returns the boundary. Reads the feature's column-major copy
+ * (`colBins + f * n`: one byte per row, cache-friendly, where the row-major bins would cost a
+ * cache line per row). Numeric split (`catP` = 0): bins <= `bin` go left, the missing bin
+ * `missing` goes left iff `missingLeft`. Categorical split: `u8` flags at `catP` (1 = left),
+ * missing bin included. `tmpP` holds the right-hand rows meanwhile.
  */
 export function partition(
-  binsP: usize, nf: i32, f: i32, rowsP: usize, start: i32, end: i32, tmpP: usize,
+  colBinsP: usize, n: i32, f: i32, rowsP: usize, start: i32, end: i32, tmpP: usize,
   bin: i32, missing: i32, missingLeft: i32, catP: usize,
 ): i32 {
-  const stride = <usize>nf;
-  const col = binsP + <usize>f;
+  const col = colBinsP + <usize>f * <usize>n;
   let l = start;
   let t: usize = tmpP;
   for (let k = start; k < end; k++) {
     const r = load<i32>(rowsP + (<usize>k << 2));
-    const b = <i32>load<u8>(col + <usize>r * stride);
+    const b = <i32>load<u8>(col + <usize>r);
     const left = catP ? <i32>load<u8>(catP + <usize>b) : b == missing ? missingLeft : <i32>(b <= bin);
     if (left) {
       store<i32>(rowsP + (<usize>l << 2), r);
@@ -101,4 +103,31 @@ export function partition(
   }
   memory.copy(rowsP + (<usize>l << 2), tmpP, t - tmpP);
   return l;
+}
+
+/**
+ * Bins of the numeric values `values[from..to)` (f64) into `out[(i - from) * stride]`: NaN goes to
+ * the `missing` bin, else the first of the ascending float32 `edges[0..nEdges)` that is >= the
+ * value rounded to float32 (as `binOf` in src/models/gbdt/binning.ts). Branchless binary search.
+ */
+export function binNumeric(valuesP: usize, from: i32, to: i32, edgesP: usize, nEdges: i32, outP: usize, stride: i32, missing: i32): void {
+  let o = outP;
+  const step = <usize>stride;
+  for (let i = from; i < to; i++) {
+    const v = load<f64>(valuesP + (<usize>i << 3));
+    let b: i32 = missing;
+    if (v == v) {
+      const x = <f32>v;
+      let base: i32 = 0;
+      let n: i32 = nEdges;
+      while (n > 1) {
+        const half = n >> 1;
+        base = select<i32>(base + half, base, load<f32>(edgesP + (<usize>(base + half - 1) << 2)) < x);
+        n -= half;
+      }
+      b = base + <i32>(n == 1 && load<f32>(edgesP + (<usize>base << 2)) < x);
+    }
+    store<u8>(o, <u8>b);
+    o += step;
+  }
 }

@@ -1,11 +1,11 @@
 // GBDT fit speed: ours against XGBoost (hist) on the same synthetic binary data.
 //
-//   npx tsc -p tsconfig.build.json && node bench/gbdt-vs-xgboost.mjs [rows] [cols]
+//   npm run build && node bench/gbdt-vs-xgboost.mjs [rows] [cols]
+//   THREADS=1 XGB_THREADS=1,2 node bench/gbdt-vs-xgboost.mjs 100000   (defaults: 2 and 2)
 //
 // Data: rows x cols standard normals (seeded Rng), 5% missing, label = [x0 + x1*x2 + sin(3 x3) +
 // noise > 0]. Both fit 100 rounds, 255 leaves (XGBoost: grow_policy lossguide, max_leaves 255,
-// max_depth 0, tree_method hist, max_bin 255, nthread 1: single-threaded code against single-threaded
-// code), learning rate 0.1, lambda 1, min_child_weight 1e-3. The data goes to XGBoost as a
+// max_depth 0, tree_method hist, max_bin 255, nthread as XGB_THREADS), learning rate 0.1, lambda 1, min_child_weight 1e-3. The data goes to XGBoost as a
 // float64 binary file under bench/.tmp/ (git-ignored), read by bench/gbdt-vs-xgboost.py.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -33,7 +33,8 @@ for (let i = 0; i < ROWS; i++) {
 }
 const frame = Frame.fromColumns(cols.map((v, j) => numericColumn(`x${j}`, v)));
 const target = categoricalColumn('y', y, ['0', '1']);
-const params = { trees: 100, max_leaves: 255, learning_rate: 0.1, min_child_samples: 20 };
+const THREADS = Number(process.env.THREADS ?? 2);
+const params = { trees: 100, max_leaves: 255, learning_rate: 0.1, min_child_samples: 20, threads: THREADS };
 const t0 = performance.now();
 const model = await new GbdtEstimator(params).fit(frame, target, { rng: new Rng(0) });
 const ours = (performance.now() - t0) / 1000;
@@ -42,7 +43,7 @@ model.predict(frame);
 const oursPredict = ROWS / ((performance.now() - t1) / 1000);
 // maxRSS is in KiB; it includes generating the data, as the Python side's includes loading it.
 const oursRss = process.resourceUsage().maxRSS / 1024;
-console.log(`ours: ${ROWS} x ${COLS}, 100 trees, 255 leaves: ${ours.toFixed(2)} s (1 thread); predict ${oursPredict.toFixed(0)} rows/s; peak RSS ${oursRss.toFixed(0)} MiB`);
+console.log(`ours: ${ROWS} x ${COLS}, 100 trees, 255 leaves: ${ours.toFixed(2)} s (${THREADS} thread${THREADS > 1 ? 's' : ''}, ${process.env.SPECML_WASM === '0' ? 'JavaScript' : 'WebAssembly'} kernels); predict ${oursPredict.toFixed(0)} rows/s; peak RSS ${oursRss.toFixed(0)} MiB`);
 
 const py = '/usr/bin/python3';
 if (existsSync(py) && spawnSync(py, ['-c', 'import xgboost'], { stdio: 'ignore' }).status === 0) {
@@ -50,7 +51,7 @@ if (existsSync(py) && spawnSync(py, ['-c', 'import xgboost'], { stdio: 'ignore' 
   mkdirSync(tmp, { recursive: true });
   writeFileSync(join(tmp, 'gbdt-X.f64'), Buffer.from(X.buffer));
   writeFileSync(join(tmp, 'gbdt-y.i32'), Buffer.from(y.buffer));
-  const out = spawnSync(py, [join(here, 'gbdt-vs-xgboost.py'), String(ROWS), String(COLS), tmp, process.env.XGB_THREADS ?? '1,2'], { encoding: 'utf8' });
+  const out = spawnSync(py, [join(here, 'gbdt-vs-xgboost.py'), String(ROWS), String(COLS), tmp, process.env.XGB_THREADS ?? '2'], { encoding: 'utf8' });
   process.stdout.write(out.stdout + out.stderr);
   for (const line of out.stdout.split('\n')) {
     const m = /^xgboost nthread=(\d+): ([\d.]+) s .*predict (\d+) rows\/s/.exec(line);

@@ -35,7 +35,8 @@ export interface GbdtKernels {
     rowsP: number, start: number, end: number, gradP: number, hessP: number, histP: number,
   ): void;
   subtractHistogram(parentP: number, childP: number, outP: number, featsP: number, jLo: number, jHi: number, offBP: number, nBinsP: number): void;
-  partition(binsP: number, nf: number, f: number, rowsP: number, start: number, end: number, tmpP: number, bin: number, missing: number, missingLeft: number, catP: number): number;
+  partition(colBinsP: number, n: number, f: number, rowsP: number, start: number, end: number, tmpP: number, bin: number, missing: number, missingLeft: number, catP: number): number;
+  binNumeric(valuesP: number, from: number, to: number, edgesP: number, nEdges: number, outP: number, stride: number, missing: number): void;
 }
 
 const PAGE = 65536;
@@ -130,6 +131,12 @@ export class Arena {
   i32(n: number): Int32Array {
     const at = this.alloc(4 * n); // first: it may grow the memory, and so change .buffer
     return new Int32Array(this.memory.buffer, at, n);
+  }
+
+  /** A zeroed `Float32Array[n]` in the arena. */
+  f32(n: number): Float32Array {
+    const at = this.alloc(4 * n);
+    return new Float32Array(this.memory.buffer, at, n);
   }
 
   /** A zeroed `Uint8Array[n]` in the arena. */

@@ -68,14 +68,14 @@ export class GbdtEstimator implements Estimator<PredictorModel> {
     const sw = requireWeightSupport(ctx, frame.nRows, 'gbdt', true);
     if (sw) for (let i = 0; i < w.length; i++) w[i]! *= sw[i]!;
 
-    const binning = { maxBins: p.max_bins, maxCatBins: p.max_cat_bins, minCatCount: p.min_cat_count };
+    const binning = { maxBins: p.max_bins, maxCatBins: p.max_cat_bins, minCatCount: p.min_cat_count, sampleRows: p.bin_sample };
     const mappers = fitMappers(frame, binning);
     const levels = levelsOf(frame);
     const nf = mappers.length;
     // The WebAssembly kernels' arena, sized for the bins, row indices and gradients (it grows for
     // histograms); null: JavaScript kernels over column-major bins (same model).
     const k = enc.task === 'multiclass' ? enc.classes.length : 1;
-    const arena = openArena(frame.nRows * (nf + 8 + 16 * k));
+    const arena = openArena(frame.nRows * (2 * nf + 8 + 16 * k));
     let data: BinnedData;
     let yt = y;
     let wt = w;
@@ -94,11 +94,11 @@ export class GbdtEstimator implements Estimator<PredictorModel> {
       for (const i of vIdx) isV[i] = 1;
       const tIdx = Int32Array.from({ length: all.n }, (_, i) => i).filter((i) => !isV[i]);
       valid = { data: takeRows(all, vIdx), y: pick(y, vIdx), w: pick(w, vIdx) };
-      data = takeRows(all, tIdx, arena ? { rowMajor: true, bins: arena.u8(nf * tIdx.length) } : { rowMajor: false });
+      data = takeRows(all, tIdx, arena ? { rowMajor: true, bins: arena.u8(nf * tIdx.length), colBins: arena.u8(nf * tIdx.length) } : { rowMajor: false });
       yt = pick(y, tIdx);
       wt = pick(w, tIdx);
     } else {
-      data = binFrame(frame, mappers, levels, arena ? { rowMajor: true, bins: arena.u8(nf * frame.nRows) } : { rowMajor: false });
+      data = binFrame(frame, mappers, levels, arena ? { rowMajor: true, bins: arena.u8(nf * frame.nRows), colBins: arena.u8(nf * frame.nRows), arena } : { rowMajor: false });
     }
 
     const opts: BoostOptions = {

@@ -29,7 +29,7 @@ function both(frame: Frame) {
   const levels = levelsOf(frame);
   const arena = openArena(1 << 16)!;
   const col = binFrame(frame, mappers, levels);
-  const row = binFrame(frame, mappers, levels, { rowMajor: true, bins: arena.u8(frame.nRows * mappers.length) });
+  const row = binFrame(frame, mappers, levels, { rowMajor: true, bins: arena.u8(frame.nRows * mappers.length), colBins: arena.u8(frame.nRows * mappers.length), arena });
   return { col, row, arena };
 }
 
@@ -39,9 +39,10 @@ describe.runIf(wasmEnabled())('gbdt kernels: WebAssembly = JavaScript', () => {
   });
 
   it('bins the same values into both layouts', () => {
-    const { col, row } = both(synth(500, 1).frame);
+    const { col, row } = both(synth(5000, 1).frame); // crosses binning blocks (2048 rows)
     const nf = col.layout.nBins.length;
     for (let i = 0; i < col.n; i++) for (let f = 0; f < nf; f++) expect(row.bins[i * nf + f]).toBe(col.bins[f * col.n + i]);
+    expect(Array.from(row.colBins!)).toEqual(Array.from(col.bins));
   });
 
   it('builds, subtracts and partitions identically (contiguous and sampled features)', () => {

@@ -21,7 +21,8 @@ import type { HistLayout, SplitInfo } from './splitter.js';
 
 /**
  * Binned training data (see histogram.ts for the histogram layout). Bin of row i, feature f:
- * `bins[f * n + i]` (column-major) or `bins[i * nFeatures + f]` (`rowMajor`).
+ * `bins[f * n + i]` (column-major) or `bins[i * nFeatures + f]` (`rowMajor`, then usually with a
+ * column-major copy `colBins` as well: partitions and tree walks read one feature of many rows).
  *
  * @example
  * const data: BinnedData = binFrame(frame, mappers, levelsOf(frame));
@@ -33,6 +34,8 @@ export interface BinnedData {
   bins: Uint8Array;
   /** True: row i's bins are contiguous (the WebAssembly kernels' layout); false: column-major. */
   rowMajor: boolean;
+  /** With `rowMajor`: the same bins column-major (`bins[f * n + i]`), needed by the WebAssembly kernels. */
+  colBins?: Uint8Array;
   layout: HistLayout;
   /** Sum of nBins over features: a histogram has `totalBins * 3` slots. */
   totalBins: number;
@@ -45,7 +48,8 @@ export interface BinnedData {
  * binAt(data, 0, 3);
  */
 export function binAt(d: BinnedData, i: number, f: number): number {
-  return d.rowMajor ? d.bins[i * d.layout.nBins.length + f]! : d.bins[f * d.n + i]!;
+  if (!d.rowMajor) return d.bins[f * d.n + i]!;
+  return d.colBins ? d.colBins[f * d.n + i]! : d.bins[i * d.layout.nBins.length + f]!;
 }
 
 /**
@@ -121,7 +125,8 @@ export function jsKernels(data: BinnedData): TreeKernels {
  * const k = wasmKernels(data, arena, openHistSession(arena, data, rows, feats, 2));
  */
 export function wasmKernels(data: BinnedData, arena: Arena, parts: WasmParts, session: HistSession | null): TreeKernels {
-  if (!data.rowMajor) throw new Error('wasmKernels: expects row-major bins');
+  if (!data.rowMajor || !data.colBins) throw new Error('wasmKernels: expects row-major bins with a column-major copy');
+  const colP = data.colBins.byteOffset;
   const k = arena.gbdt;
   const nf = data.layout.nBins.length;
   const size = data.totalBins * 3;
@@ -158,7 +163,7 @@ export function wasmKernels(data: BinnedData, arena: Arena, parts: WasmParts, se
         cat.set(s.catLeft);
         catP = cat.byteOffset;
       }
-      return k.partition(binsP, nf, s.feature, rows.byteOffset, start, end, tmp.byteOffset, s.bin, nBins[s.feature]! - 1, s.missingLeft ? 1 : 0, catP);
+      return k.partition(colP, data.n, s.feature, rows.byteOffset, start, end, tmp.byteOffset, s.bin, nBins[s.feature]! - 1, s.missingLeft ? 1 : 0, catP);
     },
     newHist: () => arena.f64(size),
   };
