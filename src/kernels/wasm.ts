@@ -27,16 +27,22 @@ import { GBDT_WASM_BASE64 } from './gbdt-wasm.generated.js';
  * the layouts).
  *
  * @example
- * arena.gbdt.buildHistogram(bins, nf, feats, 0, nf, 1, offB, nBins, rows, 0, n, grad, hess, hist);
+ * arena.gbdt.buildHistogram(bins, nf, feats, 0, nf, 1, offB, nBins, rows, 0, n, grad, hess, hist, scratch);
  */
 export interface GbdtKernels {
   buildHistogram(
     binsP: number, nf: number, featsP: number, jLo: number, jHi: number, contiguous: number, offBP: number, nBinsP: number,
-    rowsP: number, start: number, end: number, gradP: number, hessP: number, histP: number,
+    rowsP: number, start: number, end: number, gradP: number, hessP: number, histP: number, scratchP: number,
   ): void;
+  /** Scratch bytes one thread needs for buildHistogram with `nf` features. */
+  histScratchBytes(nf: number): number;
   subtractHistogram(parentP: number, childP: number, outP: number, featsP: number, jLo: number, jHi: number, offBP: number, nBinsP: number): void;
   partition(colBinsP: number, n: number, f: number, rowsP: number, start: number, end: number, tmpP: number, bin: number, missing: number, missingLeft: number, catP: number): number;
   binNumeric(valuesP: number, from: number, to: number, edgesP: number, nEdges: number, outP: number, stride: number, missing: number): void;
+  predictBlock(
+    xP: number, m: number, nf: number, rootP: number, t0: number, t1: number, k: number, nodesP: number,
+    catOffP: number, catBitsP: number, leafP: number, outP: number, n: number, b0: number,
+  ): void;
 }
 
 const PAGE = 65536;
@@ -107,6 +113,15 @@ export class Arena {
     return this.top;
   }
 
+  /**
+   * Frees everything allocated after `mark` (a value of {@link Arena.used}): arrays from there on
+   * must no longer be used, and later allocations are not zeroed.
+   */
+  release(mark: number): void {
+    if (mark < ALIGN || mark > this.top) throw new RangeError(`arena: bad mark ${mark}`);
+    this.top = mark;
+  }
+
   /** Reserves `bytes` (16-byte aligned) and returns their offset; grows the memory as needed. */
   alloc(bytes: number): number {
     const at = this.top;
@@ -121,7 +136,7 @@ export class Arena {
     return at;
   }
 
-  /** A zeroed `Float64Array[n]` in the arena. */
+  /** A `Float64Array[n]` in the arena (zeroed unless its bytes were released and reused). */
   f64(n: number): Float64Array {
     const at = this.alloc(8 * n); // first: it may grow the memory, and so change .buffer
     return new Float64Array(this.memory.buffer, at, n);

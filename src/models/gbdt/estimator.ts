@@ -19,7 +19,7 @@ import { SpecmlError } from '../../core/errors.js';
 import { signatureOf, selectInputs, type Estimator, type FitContext, type LearningTask, type PredictorModel, requireWeightSupport } from '../../core/estimator.js';
 import { cellValue, type Column, type Frame } from '../../core/frame.js';
 import { resolveParams, type ParamsOf } from '../../core/params.js';
-import { openArena } from '../../kernels/wasm.js';
+import { openArena, type Arena } from '../../kernels/wasm.js';
 import { makeLoss, type Loss } from '../loss/index.js';
 import { encodeTarget, type EncodedTarget } from '../target.js';
 import { boost, type BoostOptions } from './boosting.js';
@@ -94,11 +94,11 @@ export class GbdtEstimator implements Estimator<PredictorModel> {
       for (const i of vIdx) isV[i] = 1;
       const tIdx = Int32Array.from({ length: all.n }, (_, i) => i).filter((i) => !isV[i]);
       valid = { data: takeRows(all, vIdx), y: pick(y, vIdx), w: pick(w, vIdx) };
-      data = takeRows(all, tIdx, arena ? { rowMajor: true, bins: arena.u8(nf * tIdx.length), colBins: arena.u8(nf * tIdx.length) } : { rowMajor: false });
+      data = takeRows(all, tIdx, arena ? { rowMajor: true, bins: paddedBins(arena, nf * tIdx.length), colBins: arena.u8(nf * tIdx.length) } : { rowMajor: false });
       yt = pick(y, tIdx);
       wt = pick(w, tIdx);
     } else {
-      data = binFrame(frame, mappers, levels, arena ? { rowMajor: true, bins: arena.u8(nf * frame.nRows), colBins: arena.u8(nf * frame.nRows), arena } : { rowMajor: false });
+      data = binFrame(frame, mappers, levels, arena ? { rowMajor: true, bins: paddedBins(arena, nf * frame.nRows), colBins: arena.u8(nf * frame.nRows), arena } : { rowMajor: false });
     }
 
     const opts: BoostOptions = {
@@ -135,6 +135,11 @@ export class GbdtEstimator implements Estimator<PredictorModel> {
       validLoss: out.validLoss,
     });
   }
+}
+
+/** Row-major bins for the WebAssembly kernels, followed by the 16 bytes of padding they may read. */
+function paddedBins(arena: Arena, bytes: number): Uint8Array {
+  return arena.u8(bytes + 16).subarray(0, bytes);
 }
 
 function pick(a: Float64Array, idx: Int32Array): Float64Array {

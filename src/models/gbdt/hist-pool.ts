@@ -142,12 +142,16 @@ export class HistSession {
   constructor(
     private readonly p: HistPool,
     private readonly arena: Arena,
-    private readonly fixed: { binsP: number; nf: number; featsP: number; offBP: number; nBinsP: number; rowsP: number },
+    private readonly fixed: { binsP: number; nf: number; featsP: number; offBP: number; nBinsP: number; rowsP: number; scratchP: number },
     /** Threads in all, the main thread included. */
     readonly threads: number,
     private readonly gen: number,
   ) {
-    p.post(threads - 1, { type: 'setup', gen, module: arena.module, memory: arena.memory, ...fixed });
+    // Each worker gets its own histogram scratch in the arena; the main thread uses fixed.scratchP.
+    const bytes = arena.gbdt.histScratchBytes(fixed.nf);
+    for (let w = 0; w < threads - 1; w++) {
+      p.workers[w]!.port.postMessage({ type: 'setup', gen, module: arena.module, memory: arena.memory, ...fixed, scratchP: arena.alloc(bytes) } satisfies PoolMessage);
+    }
   }
 
   /** Whether a leaf of `rows` x `nFeatures` is worth splitting over threads. */
@@ -180,7 +184,7 @@ export class HistSession {
     }
     const j0 = Math.floor(((t - 1) * nFeatures) / t);
     const f = this.fixed;
-    this.arena.gbdt.buildHistogram(f.binsP, f.nf, f.featsP, j0, nFeatures, contiguous, f.offBP, f.nBinsP, f.rowsP, start, end, grad.byteOffset, hess.byteOffset, hist.byteOffset);
+    this.arena.gbdt.buildHistogram(f.binsP, f.nf, f.featsP, j0, nFeatures, contiguous, f.offBP, f.nBinsP, f.rowsP, start, end, grad.byteOffset, hess.byteOffset, hist.byteOffset, f.scratchP);
     let done: number;
     for (let i = 0; i < C.SPIN && Atomics.load(ctrl, C.DONE) < t - 1; i++);
     while ((done = Atomics.load(ctrl, C.DONE)) < t - 1) Atomics.wait(ctrl, C.DONE, done);
@@ -204,7 +208,12 @@ export class HistSession {
  * @example
  * const session = openHistSession(arena, data, parts, 2);
  */
-export function openHistSession(arena: Arena, data: { n: number; bins: Uint8Array; layout: { nBins: Int32Array } }, parts: { rows: Int32Array; feats: Int32Array; offB: Int32Array; nBins: Int32Array }, threads: number): HistSession | null {
+export function openHistSession(
+  arena: Arena,
+  data: { n: number; bins: Uint8Array; layout: { nBins: Int32Array } },
+  parts: { rows: Int32Array; feats: Int32Array; offB: Int32Array; nBins: Int32Array; scratch: Uint8Array },
+  threads: number,
+): HistSession | null {
   const t = Math.min(MAX_THREADS, Math.max(1, Math.floor(threads)));
   if (t < 2 || data.layout.nBins.length < 2) return null;
   if (!pool) {
@@ -214,6 +223,6 @@ export function openHistSession(arena: Arena, data: { n: number; bins: Uint8Arra
   }
   if (!pool.ensure(t - 1)) return null;
   pool.gen = (pool.gen + 1) | 0;
-  const fixed = { binsP: data.bins.byteOffset, nf: data.layout.nBins.length, featsP: parts.feats.byteOffset, offBP: parts.offB.byteOffset, nBinsP: parts.nBins.byteOffset, rowsP: parts.rows.byteOffset };
+  const fixed = { binsP: data.bins.byteOffset, nf: data.layout.nBins.length, featsP: parts.feats.byteOffset, offBP: parts.offB.byteOffset, nBinsP: parts.nBins.byteOffset, rowsP: parts.rows.byteOffset, scratchP: parts.scratch.byteOffset };
   return new HistSession(pool, arena, fixed, t, pool.gen);
 }

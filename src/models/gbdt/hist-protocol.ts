@@ -50,5 +50,7 @@ export type PoolMessage =
       offBP: number;
       nBinsP: number;
       rowsP: number;
+      /** This worker's histogram scratch. */
+      scratchP: number;
     }
   | { type: 'release' };

@@ -15,13 +15,13 @@ const { ctrl, slot, port } = workerData as { ctrl: Int32Array; slot: number; por
 
 let gen = -1;
 let kernels: GbdtKernels | null = null;
-let fixed = { binsP: 0, nf: 0, featsP: 0, offBP: 0, nBinsP: 0, rowsP: 0 };
+let fixed = { binsP: 0, nf: 0, featsP: 0, offBP: 0, nBinsP: 0, rowsP: 0, scratchP: 0 };
 
 function apply(m: PoolMessage): void {
   if (m.type === 'setup') {
     gen = m.gen;
     kernels = instantiateGbdt(m.module, m.memory);
-    fixed = { binsP: m.binsP, nf: m.nf, featsP: m.featsP, offBP: m.offBP, nBinsP: m.nBinsP, rowsP: m.rowsP };
+    fixed = { binsP: m.binsP, nf: m.nf, featsP: m.featsP, offBP: m.offBP, nBinsP: m.nBinsP, rowsP: m.rowsP, scratchP: m.scratchP };
   } else {
     kernels = null;
   }
@@ -38,7 +38,7 @@ function runJob(): void {
     if (r) apply(r.message as PoolMessage);
   }
   const f = fixed;
-  kernels.buildHistogram(f.binsP, f.nf, f.featsP, ctrl[base + C.F0]!, ctrl[base + C.F1]!, ctrl[C.CONTIG]!, f.offBP, f.nBinsP, f.rowsP, ctrl[C.START]!, ctrl[C.END]!, ctrl[C.GRAD]!, ctrl[C.HESS]!, ctrl[C.HIST]!);
+  kernels.buildHistogram(f.binsP, f.nf, f.featsP, ctrl[base + C.F0]!, ctrl[base + C.F1]!, ctrl[C.CONTIG]!, f.offBP, f.nBinsP, f.rowsP, ctrl[C.START]!, ctrl[C.END]!, ctrl[C.GRAD]!, ctrl[C.HESS]!, ctrl[C.HIST]!, f.scratchP);
 }
 
 function loop(): void {

@@ -11,7 +11,9 @@ import { binFrame, fitMappers, levelsOf } from './dataset.js';
 import { GbdtEstimator } from './estimator.js';
 import { jsKernels, wasmKernels, wasmParts, type BinnedData } from './kernels.js';
 import type { GbdtModel } from './model.js';
+import { featureColumns, predictRaw } from './predictor.js';
 import { emptySplit } from './splitter.js';
+import { predictRawWasm } from './wasm-predict.js';
 
 function synth(n: number, seed: number) {
   const r = new Rng(seed);
@@ -29,7 +31,7 @@ function both(frame: Frame) {
   const levels = levelsOf(frame);
   const arena = openArena(1 << 16)!;
   const col = binFrame(frame, mappers, levels);
-  const row = binFrame(frame, mappers, levels, { rowMajor: true, bins: arena.u8(frame.nRows * mappers.length), colBins: arena.u8(frame.nRows * mappers.length), arena });
+  const row = binFrame(frame, mappers, levels, { rowMajor: true, bins: arena.u8(frame.nRows * mappers.length + 16).subarray(0, frame.nRows * mappers.length), colBins: arena.u8(frame.nRows * mappers.length), arena });
   return { col, row, arena };
 }
 
@@ -127,6 +129,36 @@ describe.runIf(wasmEnabled())('gbdt kernels: WebAssembly = JavaScript', () => {
     expect(wasm.equals(js)).toBe(true);
   });
 });
+
+describe.runIf(wasmEnabled())('gbdt prediction: WebAssembly = JavaScript', () => {
+  for (const kind of ['multiclass', 'regression'] as const) {
+    it(`walks to the same raw scores, bit for bit (${kind}, categorical splits, missing values, unseen rows)`, async () => {
+      const { frame, y } = synth(3000, 6);
+      const target = kind === 'multiclass' ? categoricalColumn('y', Int32Array.from(y), ['a', 'b', 'c']) : numericColumn('y', y);
+      const m = (await new GbdtEstimator({ trees: 25, max_leaves: 31, min_child_samples: 5 }).fit(frame, target, { rng: new Rng(2) })) as GbdtModel;
+      const ens = m.s.ensemble;
+      expect(ens.catBits.length).toBeGreaterThan(0);
+      const test = synth(1000, 7).frame; // other rows; 1000 is not a multiple of the 256-row block
+      const cols = featureColumns(test.columns, m.s.specs);
+      const js = new Float64Array(ens.nOutputs * test.nRows);
+      const wa = new Float64Array(ens.nOutputs * test.nRows);
+      predictRaw(ens, cols, test.nRows, js);
+      expect(predictRawWasm(ens, cols, test.nRows, wa)).toBe(true);
+      expect(Array.from(wa)).toEqual(Array.from(js));
+      // a second call reuses the packed ensemble and its arena
+      const again = new Float64Array(ens.nOutputs * 3);
+      predictRawWasm(ens, cols.map((c) => c.subarray(0, 3)), 3, again);
+      expect(Array.from(again)).toEqual(reorder(js, test.nRows, 3, ens.nOutputs));
+    });
+  }
+});
+
+/** The first `m` rows of output-major scores of `n` rows. */
+function reorder(raw: Float64Array, n: number, m: number, k: number): number[] {
+  const out: number[] = [];
+  for (let c = 0; c < k; c++) for (let i = 0; i < m; i++) out.push(raw[c * n + i]!);
+  return out;
+}
 
 describe('kernels/wasm', () => {
   it('SPECML_WASM=0 turns the kernels off', () => {

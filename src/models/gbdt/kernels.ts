@@ -117,8 +117,9 @@ export function jsKernels(data: BinnedData): TreeKernels {
 }
 
 /**
- * WebAssembly kernels over row-major `data` whose bins live in `arena`; gradients passed to
- * `build` must be arena arrays too. With `session`, large leaves' histograms are split over its
+ * WebAssembly kernels over row-major `data` whose bins live in `arena` (followed by 16 bytes of
+ * padding: the histogram kernel copies rows in 16-byte vectors); gradients passed to `build` must
+ * be arena arrays too. With `session`, large leaves' histograms are split over its
  * worker threads by feature ranges (same sums, same order per bin).
  *
  * @example
@@ -130,7 +131,7 @@ export function wasmKernels(data: BinnedData, arena: Arena, parts: WasmParts, se
   const k = arena.gbdt;
   const nf = data.layout.nBins.length;
   const size = data.totalBins * 3;
-  const { rows, tmp, feats, offB, nBins, cat } = parts;
+  const { rows, tmp, feats, offB, nBins, cat, scratch } = parts;
   const binsP = data.bins.byteOffset;
   let lastFeatures: Int32Array | null = null;
   let lastCount = -1;
@@ -151,7 +152,7 @@ export function wasmKernels(data: BinnedData, arena: Arena, parts: WasmParts, se
     build(start, end, grad, hess, features, nFeatures, hist) {
       const c = useFeatures(features, nFeatures);
       if (session && session.worthIt(end - start, nFeatures)) session.build(start, end, grad, hess, nFeatures, c, hist);
-      else k.buildHistogram(binsP, nf, feats.byteOffset, 0, nFeatures, c, offB.byteOffset, nBins.byteOffset, rows.byteOffset, start, end, grad.byteOffset, hess.byteOffset, hist.byteOffset);
+      else k.buildHistogram(binsP, nf, feats.byteOffset, 0, nFeatures, c, offB.byteOffset, nBins.byteOffset, rows.byteOffset, start, end, grad.byteOffset, hess.byteOffset, hist.byteOffset, scratch.byteOffset);
     },
     subtract(parent, child, features, nFeatures) {
       useFeatures(features, nFeatures);
@@ -185,6 +186,8 @@ export interface WasmParts {
   nBins: Int32Array;
   /** Left flags of a categorical split (one byte per bin, up to 256 bins). */
   cat: Uint8Array;
+  /** Histogram scratch of the calling thread (workers get their own, see hist-pool.ts). */
+  scratch: Uint8Array;
 }
 
 /**
@@ -199,5 +202,5 @@ export function wasmParts(arena: Arena, data: BinnedData): WasmParts {
   for (let f = 0; f < nf; f++) offB[f] = data.layout.offsets[f]! * 24;
   const nBins = arena.i32(Math.max(1, nf));
   nBins.set(data.layout.nBins);
-  return { rows: arena.i32(data.n), tmp: arena.i32(data.n), feats: arena.i32(Math.max(1, nf)), offB, nBins, cat: arena.u8(256) };
+  return { rows: arena.i32(data.n), tmp: arena.i32(data.n), feats: arena.i32(Math.max(1, nf)), offB, nBins, cat: arena.u8(256), scratch: arena.u8(arena.gbdt.histScratchBytes(nf)) };
 }
