@@ -169,7 +169,7 @@ export function binNumeric(valuesP: usize, from: i32, to: i32, edgesP: usize, nE
 }
 
 /**
- * Adds the trees `t0..t1` of a flat ensemble to the raw scores of a block of `m` rows (see
+ * Adds the trees `t0..t1` of a flat ensemble to the raw scores of `m` rows (see
  * src/models/gbdt/predictor.ts for the ensemble and src/models/gbdt/wasm-predict.ts for this
  * packing). Rows: row-major f32 values `x[i * nf + f]` (NaN = missing). Nodes: 16-byte records
  * `[word, threshold, left, right]`, word = feature | 1 << 30 (missing goes left) | 1 << 29
@@ -179,6 +179,16 @@ export function binNumeric(valuesP: usize, from: i32, to: i32, edgesP: usize, nE
  * goes left. Per row, trees are added in order, as the JavaScript predictor does.
  */
 export function predictBlock(
+  xP: usize, m: i32, nf: i32, rootP: usize, t0: i32, t1: i32, k: i32, nodesP: usize,
+  catOffP: usize, catBitsP: usize, leafP: usize, outP: usize, n: i32, b0: i32,
+): void {
+  // Blocks of 256 rows: their values stay in cache while every tree walks them.
+  for (let s = 0; s < m; s += 256) {
+    predictRows(xP + (<usize>(s * nf) << 2), min(256, m - s), nf, rootP, t0, t1, k, nodesP, catOffP, catBitsP, leafP, outP, n, b0 + s);
+  }
+}
+
+function predictRows(
   xP: usize, m: i32, nf: i32, rootP: usize, t0: i32, t1: i32, k: i32, nodesP: usize,
   catOffP: usize, catBitsP: usize, leafP: usize, outP: usize, n: i32, b0: i32,
 ): void {

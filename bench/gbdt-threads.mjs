@@ -5,7 +5,7 @@ import { Frame, categoricalColumn, numericColumn } from '../dist/core/frame.js';
 import { Rng } from '../dist/core/rng.js';
 import { encodeState } from '../dist/core/state.js';
 import { GbdtEstimator } from '../dist/models/gbdt/index.js';
-import { closeHistPool, histPoolStats } from '../dist/models/gbdt/hist-pool.js';
+import { closeKernelPool as closeHistPool, kernelPoolStats as histPoolStats } from '../dist/kernels/pool.js';
 
 const n = Number(process.argv[2] ?? 100_000);
 const trees = Number(process.argv[3] ?? 100);

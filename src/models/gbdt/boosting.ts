@@ -14,7 +14,7 @@
 import type { Rng } from '../../core/rng.js';
 import type { Loss } from '../loss/index.js';
 import type { Arena } from '../../kernels/wasm.js';
-import { openHistSession } from './hist-pool.js';
+import { openKernelSession } from '../../kernels/pool.js';
 import { growTree, leafOfBinned, makeScratch, type GrowParams, type GrownTree } from './grower.js';
 import { jsKernels, wasmKernels, wasmParts, type BinnedData, type TreeKernels } from './kernels.js';
 
@@ -85,8 +85,9 @@ export function boost(input: BoostInput): BoostResult {
   const { data, params: p, arena } = input;
   if (!data.rowMajor) return boostWith(input, jsKernels(data), (m) => new Float64Array(m));
   if (!arena) throw new Error('boost: row-major data needs its arena');
-  const parts = wasmParts(arena, data);
-  const session = (p.threads ?? 1) > 1 ? openHistSession(arena, data, parts, p.threads!) : null;
+  const threads = p.threads ?? 1;
+  const parts = wasmParts(arena, data, threads);
+  const session = threads > 1 && data.layout.nBins.length > 1 ? openKernelSession(arena, threads) : null;
   try {
     return boostWith(input, wasmKernels(data, arena, parts, session), (m) => arena.f64(m));
   } finally {

@@ -19,6 +19,7 @@ import { SpecmlError } from '../../core/errors.js';
 import { signatureOf, selectInputs, type Estimator, type FitContext, type LearningTask, type PredictorModel, requireWeightSupport } from '../../core/estimator.js';
 import { cellValue, type Column, type Frame } from '../../core/frame.js';
 import { resolveParams, type ParamsOf } from '../../core/params.js';
+import { resolveThreads } from '../../kernels/pool.js';
 import { openArena, type Arena } from '../../kernels/wasm.js';
 import { makeLoss, type Loss } from '../loss/index.js';
 import { encodeTarget, type EncodedTarget } from '../target.js';
@@ -117,7 +118,7 @@ export class GbdtEstimator implements Estimator<PredictorModel> {
       baggingFraction: p.bagging_fraction,
       featureFraction: p.feature_fraction,
       earlyStoppingRounds: p.early_stopping_rounds,
-      threads: p.threads,
+      threads: resolveThreads(p.threads),
     };
     const out = boost({ data, y: yt, w: wt, loss, params: opts, rng: ctx.rng.fork('gbdt'), arena, ...(valid ? { valid } : {}) });
     if (valid && out.rounds < p.trees && ctx.emit) {

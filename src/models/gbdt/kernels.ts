@@ -3,7 +3,8 @@
  * parent's, partition a leaf's rows by a split. Two implementations give bit-identical results:
  *
  * - {@link wasmKernels}: WebAssembly (assembly/gbdt.ts) over row-major bins in an {@link Arena},
- *   optionally with histogram worker threads ({@link HistSession}); the default.
+ *   optionally with worker threads (a {@link KernelSession}) building large leaves' histograms by
+ *   feature ranges; the default.
  * - {@link jsKernels}: plain JavaScript over column-major bins (histogram.ts); used when
  *   WebAssembly is unavailable or disabled (`SPECML_WASM=0`), and as the reference in tests.
  *
@@ -15,7 +16,7 @@
  * k.build(0, n, grad, hess, features, nf, hist);
  */
 import type { Arena } from '../../kernels/wasm.js';
-import type { HistSession } from './hist-pool.js';
+import type { KernelSession } from '../../kernels/pool.js';
 import { buildHistogram, gatherGradients, subtractHistogram } from './histogram.js';
 import type { HistLayout, SplitInfo } from './splitter.js';
 
@@ -40,6 +41,9 @@ export interface BinnedData {
   /** Sum of nBins over features: a histogram has `totalBins * 3` slots. */
   totalBins: number;
 }
+
+/** Leaves with fewer rows x features than this build their histogram on one thread (a job costs a few µs). */
+export const PARALLEL_MIN_WORK = 32768;
 
 /**
  * Bin of row `i`, feature `f` of `d` (for cold paths; hot loops hoist the strides).
@@ -123,15 +127,16 @@ export function jsKernels(data: BinnedData): TreeKernels {
  * worker threads by feature ranges (same sums, same order per bin).
  *
  * @example
- * const k = wasmKernels(data, arena, openHistSession(arena, data, rows, feats, 2));
+ * const k = wasmKernels(data, arena, wasmParts(arena, data, 2), openKernelSession(arena, 2));
  */
-export function wasmKernels(data: BinnedData, arena: Arena, parts: WasmParts, session: HistSession | null): TreeKernels {
+export function wasmKernels(data: BinnedData, arena: Arena, parts: WasmParts, session: KernelSession | null): TreeKernels {
   if (!data.rowMajor || !data.colBins) throw new Error('wasmKernels: expects row-major bins with a column-major copy');
   const colP = data.colBins.byteOffset;
   const k = arena.gbdt;
   const nf = data.layout.nBins.length;
   const size = data.totalBins * 3;
   const { rows, tmp, feats, offB, nBins, cat, scratch } = parts;
+  const threads = session ? Math.min(session.threads, parts.workerScratch.length + 1) : 1;
   const binsP = data.bins.byteOffset;
   let lastFeatures: Int32Array | null = null;
   let lastCount = -1;
@@ -151,8 +156,35 @@ export function wasmKernels(data: BinnedData, arena: Arena, parts: WasmParts, se
     rows,
     build(start, end, grad, hess, features, nFeatures, hist) {
       const c = useFeatures(features, nFeatures);
-      if (session && session.worthIt(end - start, nFeatures)) session.build(start, end, grad, hess, nFeatures, c, hist);
-      else k.buildHistogram(binsP, nf, feats.byteOffset, 0, nFeatures, c, offB.byteOffset, nBins.byteOffset, rows.byteOffset, start, end, grad.byteOffset, hess.byteOffset, hist.byteOffset, scratch.byteOffset);
+      const t = Math.min(threads, nFeatures);
+      if (session && t > 1 && (end - start) * nFeatures >= PARALLEL_MIN_WORK) {
+        // Worker w takes features[w*nf/t .. (w+1)*nf/t), this thread the last range: each
+        // feature's bins are summed by one thread, in row order, so any t gives the same sums.
+        for (let w = 0; w < t - 1; w++) {
+          const a = session.args(w);
+          a[0] = binsP;
+          a[1] = nf;
+          a[2] = feats.byteOffset;
+          a[3] = Math.floor((w * nFeatures) / t);
+          a[4] = Math.floor(((w + 1) * nFeatures) / t);
+          a[5] = c;
+          a[6] = offB.byteOffset;
+          a[7] = nBins.byteOffset;
+          a[8] = rows.byteOffset;
+          a[9] = start;
+          a[10] = end;
+          a[11] = grad.byteOffset;
+          a[12] = hess.byteOffset;
+          a[13] = hist.byteOffset;
+          a[14] = parts.workerScratch[w]!;
+        }
+        session.dispatch('buildHistogram', t - 1);
+        const j0 = Math.floor(((t - 1) * nFeatures) / t);
+        k.buildHistogram(binsP, nf, feats.byteOffset, j0, nFeatures, c, offB.byteOffset, nBins.byteOffset, rows.byteOffset, start, end, grad.byteOffset, hess.byteOffset, hist.byteOffset, scratch.byteOffset);
+        session.wait();
+      } else {
+        k.buildHistogram(binsP, nf, feats.byteOffset, 0, nFeatures, c, offB.byteOffset, nBins.byteOffset, rows.byteOffset, start, end, grad.byteOffset, hess.byteOffset, hist.byteOffset, scratch.byteOffset);
+      }
     },
     subtract(parent, child, features, nFeatures) {
       useFeatures(features, nFeatures);
@@ -186,21 +218,31 @@ export interface WasmParts {
   nBins: Int32Array;
   /** Left flags of a categorical split (one byte per bin, up to 256 bins). */
   cat: Uint8Array;
-  /** Histogram scratch of the calling thread (workers get their own, see hist-pool.ts). */
+  /** Histogram scratch of the calling thread. */
   scratch: Uint8Array;
+  /** Arena offsets of each worker's histogram scratch. */
+  workerScratch: number[];
 }
 
 /**
- * Allocates the {@link WasmParts} of `data` in `arena`.
+ * Allocates the {@link WasmParts} of `data` in `arena`, for `threads` threads in all.
  *
  * @example
- * const parts = wasmParts(arena, data);
+ * const parts = wasmParts(arena, data, 2);
  */
-export function wasmParts(arena: Arena, data: BinnedData): WasmParts {
+export function wasmParts(arena: Arena, data: BinnedData, threads = 1): WasmParts {
   const nf = data.layout.nBins.length;
   const offB = arena.i32(Math.max(1, nf));
   for (let f = 0; f < nf; f++) offB[f] = data.layout.offsets[f]! * 24;
   const nBins = arena.i32(Math.max(1, nf));
   nBins.set(data.layout.nBins);
-  return { rows: arena.i32(data.n), tmp: arena.i32(data.n), feats: arena.i32(Math.max(1, nf)), offB, nBins, cat: arena.u8(256), scratch: arena.u8(arena.gbdt.histScratchBytes(nf)) };
+  return {
+    rows: arena.i32(data.n),
+    tmp: arena.i32(data.n),
+    feats: arena.i32(Math.max(1, nf)),
+    offB,
+    nBins, cat: arena.u8(256),
+    scratch: arena.u8(arena.gbdt.histScratchBytes(nf)),
+    workerScratch: Array.from({ length: Math.max(0, threads - 1) }, () => arena.alloc(arena.gbdt.histScratchBytes(nf))),
+  };
 }

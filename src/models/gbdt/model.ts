@@ -12,6 +12,7 @@ import { SpecmlError } from '../../core/errors.js';
 import { registerModel, selectInputs, type InputColumn, type LearningTask, type Params, type Prediction, type PredictorModel } from '../../core/estimator.js';
 import type { Frame } from '../../core/frame.js';
 import type { StateValue } from '../../core/state.js';
+import { resolveThreads } from '../../kernels/pool.js';
 import { predictRawWasm } from './wasm-predict.js';
 import { applyLink, featureColumns, predictRaw, type FeatureSpec, type LinkName, type TreeEnsemble } from './predictor.js';
 
@@ -77,7 +78,7 @@ export class GbdtModel implements PredictorModel {
     const sel = selectInputs(this, frame);
     const cols = featureColumns(sel.columns, this.s.specs);
     const raw = new Float64Array(this.s.ensemble.nOutputs * sel.nRows);
-    if (!predictRawWasm(this.s.ensemble, cols, sel.nRows, raw)) predictRaw(this.s.ensemble, cols, sel.nRows, raw);
+    if (!predictRawWasm(this.s.ensemble, cols, sel.nRows, raw, resolveThreads(this.params.threads))) predictRaw(this.s.ensemble, cols, sel.nRows, raw);
     return raw;
   }
 

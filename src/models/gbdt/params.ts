@@ -57,10 +57,10 @@ export const GBDT_PARAMS = defineParams({
   },
   threads: {
     type: 'int',
-    default: 1,
-    min: 1,
+    default: 0,
+    min: 0,
     max: 64,
-    doc: 'threads building histograms (worker_threads over feature ranges, main thread included); 2 uses both cores of a 2-core machine. The model is bit-identical for any value, so it is not a tuning knob; 1 (default for now) starts no workers',
+    doc: 'threads for histograms and batch prediction (worker_threads running the WebAssembly kernels, the calling thread included); 0 = the available cores, at most 8. The model is bit-identical for any value, so it is not a tuning knob',
   },
   quantile_alpha: { type: 'float', default: 0.5, min: 0, exclusiveMin: true, max: 0.999, doc: 'quantile loss: the quantile to predict' },
   huber_delta: { type: 'float', default: 1, min: 0, exclusiveMin: true, doc: 'huber loss: residuals larger than this count linearly (in target units)' },

@@ -1,13 +1,16 @@
-// Histogram worker threads: a fit with 2 threads is bit-identical to one with 1 (hist-pool.ts).
-// The workers run the compiled dist/models/gbdt/hist-worker.js (npm run build); the test checks
+// Kernel worker threads: a fit with 2 threads is bit-identical to one with 1 (kernels/pool.ts).
+// The workers run the compiled dist/kernels/pool-worker.js (npm run build); the test checks
 // that they really ran jobs, so a missing build fails here instead of silently testing 1 thread.
 import { afterAll, describe, expect, it } from 'vitest';
 import { Frame, categoricalColumn, numericColumn } from '../../core/frame.js';
 import { Rng } from '../../core/rng.js';
 import { encodeState } from '../../core/state.js';
 import { GbdtEstimator } from './estimator.js';
-import { closeHistPool, histPoolStats } from './hist-pool.js';
+import { closeKernelPool, kernelPoolStats } from '../../kernels/pool.js';
+import { wasmEnabled } from '../../kernels/wasm.js';
 import type { GbdtModel } from './model.js';
+import { featureColumns } from './predictor.js';
+import { predictRawWasm } from './wasm-predict.js';
 
 /** n rows: 12 numeric features (~10% missing in x0), one categorical, targets of each kind. */
 function synth(n: number, seed: number, kind: 'binary' | 'multiclass' | 'regression') {
@@ -38,19 +41,34 @@ async function stateBytes(kind: 'binary' | 'multiclass' | 'regression', threads:
   return Buffer.concat([Buffer.from(JSON.stringify(json)), ...buffers.map((b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength))]);
 }
 
-describe('gbdt threads', () => {
-  afterAll(() => closeHistPool());
+describe.runIf(wasmEnabled())('gbdt threads', () => {
+  afterAll(() => closeKernelPool());
 
   for (const kind of ['binary', 'multiclass', 'regression'] as const) {
     it(`2 threads fit the same model, byte for byte (${kind})`, async () => {
-      const before = histPoolStats().workerJobs;
+      const before = kernelPoolStats().workerJobs;
       const two = await stateBytes(kind, 2);
-      expect(histPoolStats().workers).toBeGreaterThanOrEqual(1);
-      expect(histPoolStats().workerJobs - before, 'no worker ran: build dist first (npx tsc -p tsconfig.build.json)').toBeGreaterThan(10);
+      expect(kernelPoolStats().workers).toBeGreaterThanOrEqual(1);
+      expect(kernelPoolStats().workerJobs - before, 'no worker ran: build dist first (npx tsc -p tsconfig.build.json)').toBeGreaterThan(10);
       const one = await stateBytes(kind, 1);
       expect(two.equals(one)).toBe(true);
     });
   }
+
+  it('predicts the same scores with 2 threads as with 1 (rows split over threads)', async () => {
+    const { frame, target } = synth(3000, 5, 'multiclass');
+    const m = (await new GbdtEstimator({ trees: 10, max_leaves: 31, threads: 1 }).fit(frame, target, { rng: new Rng(9) })) as GbdtModel;
+    const big = synth(20000, 6, 'multiclass').frame;
+    const cols = featureColumns(big.columns, m.s.specs);
+    const k = m.s.ensemble.nOutputs;
+    const one = new Float64Array(k * big.nRows);
+    const two = new Float64Array(k * big.nRows);
+    expect(predictRawWasm(m.s.ensemble, cols, big.nRows, one, 1)).toBe(true);
+    const before = kernelPoolStats().workerJobs;
+    predictRawWasm(m.s.ensemble, cols, big.nRows, two, 2);
+    expect(kernelPoolStats().workerJobs - before).toBeGreaterThan(0);
+    expect(Array.from(two)).toEqual(Array.from(one));
+  });
 
   it('stays identical with bagging and feature sampling, and with 3 threads', async () => {
     const extra = { bagging_fraction: 0.7, feature_fraction: 0.6 };

@@ -10,11 +10,9 @@
  * @example
  * if (!predictRawWasm(ens, cols, n, raw)) predictRaw(ens, cols, n, raw);
  */
+import { openKernelSession } from '../../kernels/pool.js';
 import { openArena, type Arena } from '../../kernels/wasm.js';
 import type { TreeEnsemble } from './predictor.js';
-
-/** Rows per block: a block's values (rows x features x 4 bytes) stay in cache while all trees walk it. */
-const BLOCK = 256;
 
 interface Packed {
   arena: Arena;
@@ -55,14 +53,21 @@ function pack(e: TreeEnsemble): Packed | null {
   return { arena, rootP: root.byteOffset, nodesP: nodes.byteOffset, catOffP: catOff.byteOffset, catBitsP: catBits.byteOffset, leafP: leaf.byteOffset, mark: arena.used };
 }
 
+/** Rows copied (row-major float32) per round; with threads, each thread walks a slice of them. */
+const CHUNK = 16384;
+/** Fewer rows than this predict on one thread. */
+const PARALLEL_MIN_ROWS = 8192;
+
 /**
  * Raw scores into `out: Float64Array[nOutputs * n]` (output-major, as {@link predictRaw}); false
- * when the WebAssembly kernels are unavailable (nothing written: run predictRaw).
+ * when the WebAssembly kernels are unavailable (nothing written: run predictRaw). With `threads`
+ * > 1 and enough rows, worker threads walk slices of each chunk of rows (each row's sum is computed
+ * by one thread, in tree order: the same bits for any thread count).
  *
  * @example
- * predictRawWasm(ens, featureColumns(cols, specs), n, raw);
+ * predictRawWasm(ens, featureColumns(cols, specs), n, raw, 2);
  */
-export function predictRawWasm(e: TreeEnsemble, cols: readonly Float32Array[], n: number, out: Float64Array): boolean {
+export function predictRawWasm(e: TreeEnsemble, cols: readonly Float32Array[], n: number, out: Float64Array, threads = 1): boolean {
   let p = cache.get(e);
   if (p === undefined) {
     p = pack(e);
@@ -73,17 +78,33 @@ export function predictRawWasm(e: TreeEnsemble, cols: readonly Float32Array[], n
   const k = e.nOutputs;
   const nf = cols.length;
   arena.release(p.mark);
-  const x = arena.f32(BLOCK * Math.max(1, nf));
+  const chunk = Math.min(CHUNK, Math.max(1, n));
+  const x = arena.f32(chunk * Math.max(1, nf));
   const o = arena.f64(k * n);
   for (let c = 0; c < k; c++) o.fill(e.init[c]!, c * n, (c + 1) * n);
   const nTrees = e.root.length;
-  for (let b0 = 0; b0 < n; b0 += BLOCK) {
-    const m = Math.min(BLOCK, n - b0);
-    for (let f = 0; f < nf; f++) {
-      const col = cols[f]!;
-      for (let i = 0; i < m; i++) x[i * nf + f] = col[b0 + i]!;
+  const session = threads > 1 && n >= PARALLEL_MIN_ROWS ? openKernelSession(arena, threads) : null;
+  try {
+    const t = session ? session.threads : 1;
+    for (let b0 = 0; b0 < n; b0 += chunk) {
+      const m = Math.min(chunk, n - b0);
+      for (let f = 0; f < nf; f++) {
+        const col = cols[f]!;
+        for (let i = 0; i < m; i++) x[i * nf + f] = col[b0 + i]!;
+      }
+      // Worker w walks rows [w*m/t, (w+1)*m/t) of the chunk; this thread the last slice.
+      for (let w = 0; w < t - 1; w++) {
+        const r0 = Math.floor((w * m) / t);
+        const r1 = Math.floor(((w + 1) * m) / t);
+        session!.args(w).set([x.byteOffset + 4 * r0 * nf, r1 - r0, nf, p.rootP, 0, nTrees, k, p.nodesP, p.catOffP, p.catBitsP, p.leafP, o.byteOffset, n, b0 + r0]);
+      }
+      if (session) session.dispatch('predictBlock', t - 1);
+      const r0 = Math.floor(((t - 1) * m) / t);
+      arena.gbdt.predictBlock(x.byteOffset + 4 * r0 * nf, m - r0, nf, p.rootP, 0, nTrees, k, p.nodesP, p.catOffP, p.catBitsP, p.leafP, o.byteOffset, n, b0 + r0);
+      session?.wait();
     }
-    arena.gbdt.predictBlock(x.byteOffset, m, nf, p.rootP, 0, nTrees, k, p.nodesP, p.catOffP, p.catBitsP, p.leafP, o.byteOffset, n, b0);
+  } finally {
+    session?.close();
   }
   out.set(o);
   return true;
