@@ -151,6 +151,20 @@ describe.runIf(wasmEnabled())('gbdt prediction: WebAssembly = JavaScript', () =>
       expect(Array.from(again)).toEqual(reorder(js, test.nRows, 3, ens.nOutputs));
     });
   }
+
+  it('handles trees without a split (the root is a leaf) and 1 to 5 rows', async () => {
+    const { frame, y } = synth(300, 8);
+    const m = (await new GbdtEstimator({ trees: 3, min_child_samples: 200 }).fit(frame, numericColumn('y', y), { rng: new Rng(2) })) as GbdtModel;
+    expect(m.s.ensemble.root[0]).toBeLessThan(0);
+    for (let rows = 1; rows <= 5; rows++) {
+      const cols = featureColumns(frame.columns, m.s.specs).map((c) => c.subarray(0, rows));
+      const js = new Float64Array(rows);
+      const wa = new Float64Array(rows);
+      predictRaw(m.s.ensemble, cols, rows, js);
+      predictRawWasm(m.s.ensemble, cols, rows, wa);
+      expect(Array.from(wa)).toEqual(Array.from(js));
+    }
+  });
 });
 
 /** The first `m` rows of output-major scores of `n` rows. */
