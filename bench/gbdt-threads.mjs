@@ -1,11 +1,11 @@
-// GBDT fit time with histogram worker threads: 1 vs 2 threads on a synthetic binary task
+// GBDT fit time with kernel worker threads: 1 vs 2 threads on a synthetic binary task
 // (100k rows x 50 numeric features, 100 trees, 255 leaves). Also checks the two models are
 // byte-identical. Run after `npm run build`: node bench/gbdt-threads.mjs [rows] [trees] [repeats]
 import { Frame, categoricalColumn, numericColumn } from '../dist/core/frame.js';
 import { Rng } from '../dist/core/rng.js';
 import { encodeState } from '../dist/core/state.js';
 import { GbdtEstimator } from '../dist/models/gbdt/index.js';
-import { closeKernelPool as closeHistPool, kernelPoolStats as histPoolStats } from '../dist/kernels/pool.js';
+import { closeKernelPool, kernelPoolStats } from '../dist/kernels/pool.js';
 
 const n = Number(process.argv[2] ?? 100_000);
 const trees = Number(process.argv[3] ?? 100);
@@ -46,5 +46,5 @@ for (let rep = 0; rep < repeats; rep++) {
   }
 }
 console.log(`best: threads=1 ${best[1].toFixed(2)} s, threads=2 ${best[2].toFixed(2)} s, speedup x${(best[1] / best[2]).toFixed(2)}`);
-console.log(`models byte-identical: ${same}; worker jobs: ${histPoolStats().workerJobs}`);
-await closeHistPool();
+console.log(`models byte-identical: ${same}; worker jobs: ${kernelPoolStats().workerJobs}`);
+await closeKernelPool();
