@@ -39,6 +39,7 @@ export interface GbdtKernels {
   subtractHistogram(parentP: number, childP: number, outP: number, featsP: number, jLo: number, jHi: number, offBP: number, nBinsP: number): void;
   partition(colBinsP: number, n: number, f: number, rowsP: number, start: number, end: number, tmpP: number, bin: number, missing: number, missingLeft: number, catP: number): number;
   binNumeric(valuesP: number, from: number, to: number, edgesP: number, nEdges: number, outP: number, stride: number, missing: number): void;
+  bestNumericSplit(histP: number, featsP: number, nFeat: number, offBP: number, nBinsP: number, isCatP: number, paramsP: number, outP: number): void;
   predictBlock(
     xP: number, m: number, nf: number, rootP: number, t0: number, t1: number, k: number, nodesP: number,
     catOffP: number, catBitsP: number, leafP: number, outP: number, n: number, b0: number,

@@ -144,9 +144,20 @@ export function growTree(
     l.hist = take();
     kern.build(l.start, l.end, grad, hess, features, nFeatures, l.hist);
   };
-  const findSplit = (l: OpenLeaf): void => {
-    l.split = emptySplit();
-    if (canSplit(l)) findBestSplit(l.hist!, layout, features, nFeatures, l.g, l.h, l.end - l.start, p, l.split);
+  /** Best splits of the leaves (one or two); the numeric scans run as a kernel when there is one. */
+  const findSplits = (ls: readonly OpenLeaf[]): void => {
+    const todo = ls.filter((l) => {
+      l.split = emptySplit();
+      return canSplit(l);
+    });
+    if (todo.length === 0) return;
+    const js = kern.scanNumeric?.(
+      todo.map((l) => ({ hist: l.hist!, sumG: l.g, sumH: l.h, count: l.end - l.start, best: l.split })),
+      features,
+      nFeatures,
+      p,
+    );
+    todo.forEach((l, q) => findBestSplit(l.hist!, layout, features, nFeatures, l.g, l.h, l.end - l.start, p, l.split, js?.[q]));
   };
 
   let g0 = 0;
@@ -158,7 +169,7 @@ export function growTree(
   const root: OpenLeaf = { start: 0, end: nRows, depth: 0, g: g0, h: h0, hist: null, split: emptySplit(), parent: -1, isLeft: false };
   if (p.maxLeaves > 1 && canSplit(root)) {
     build(root);
-    findSplit(root);
+    findSplits([root]);
   }
   const leaves: OpenLeaf[] = [root];
 
@@ -185,8 +196,8 @@ export function growTree(
       kern.subtract(leaf.hist!, small.hist!, features, nFeatures);
       large.hist = leaf.hist;
       leaf.hist = null;
+      findSplits([left, right]);
       for (const c of [left, right]) {
-        findSplit(c);
         if (c.split.feature < 0) {
           give(c.hist);
           c.hist = null;

@@ -12,7 +12,7 @@ import { GbdtEstimator } from './estimator.js';
 import { jsKernels, wasmKernels, wasmParts, type BinnedData } from './kernels.js';
 import type { GbdtModel } from './model.js';
 import { featureColumns, predictRaw } from './predictor.js';
-import { emptySplit } from './splitter.js';
+import { emptySplit, findBestSplit } from './splitter.js';
 import { predictRawWasm } from './wasm-predict.js';
 
 function synth(n: number, seed: number) {
@@ -92,6 +92,47 @@ describe.runIf(wasmEnabled())('gbdt kernels: WebAssembly = JavaScript', () => {
       expect(Array.from(wa.rows)).toEqual(Array.from(js.rows));
     }
   });
+
+  for (const catFirst of [false, true]) {
+    it(`scans numeric splits like the sequential scan; a tie with a categorical feature goes to the earlier feature (${catFirst ? 'categorical' : 'numeric'} first)`, () => {
+      // A numeric and a categorical feature carry the same rows in the same two value bins (plus an
+      // empty missing bin): with cat_l2 = cat_smooth = 0 both best splits have equal gains.
+      const n = 40;
+      const x = Float64Array.from({ length: n }, (_, i) => (i % 2 === 0 ? 1 : 2));
+      const cols = [numericColumn('x', x), categoricalColumn('c', Int32Array.from(x, (v) => v - 1), ['a', 'b'])] as Column[];
+      const frame = Frame.fromColumns(catFirst ? cols.reverse() : cols);
+      const mappers = fitMappers(frame, { maxBins: 255, maxCatBins: 64, minCatCount: 1 });
+      const arena = openArena(1 << 16)!;
+      const row = binFrame(frame, mappers, levelsOf(frame), { rowMajor: true, bins: arena.u8(2 * n + 16).subarray(0, 2 * n), colBins: arena.u8(2 * n), arena });
+      const col = binFrame(frame, mappers, levelsOf(frame));
+      const wa = wasmKernels(row, arena, wasmParts(arena, row), null);
+      const js = jsKernels(col);
+      const grad = arena.f64(n);
+      const hess = arena.f64(n).fill(1);
+      for (let i = 0; i < n; i++) {
+        grad[i] = x[i] === 1 ? -1 : 1;
+        wa.rows[i] = i;
+        js.rows[i] = i;
+      }
+      const p = { lambdaL1: 0, lambdaL2: 1, minChildSamples: 1, minChildWeight: 0, minGain: 0, catSmooth: 0, catL2: 0, maxCatThreshold: 32 };
+      const features = new Int32Array([0, 1]);
+      const hw = wa.newHist();
+      const hj = js.newHist();
+      wa.build(0, n, grad, hess, features, 2, hw);
+      js.build(0, n, grad, hess, features, 2, hj);
+      const seq = emptySplit();
+      findBestSplit(hj, col.layout, features, 2, 0, n, n, p, seq);
+      const best = emptySplit();
+      const [j] = wa.scanNumeric!([{ hist: hw, sumG: 0, sumH: n, count: n, best }], features, 2, p);
+      findBestSplit(hw, row.layout, features, 2, 0, n, n, p, best, j);
+      expect(seq.feature).toBe(0);
+      expect(best).toEqual(seq);
+      // The other feature's split alone has the same gain: it is a tie, lost by order.
+      const other = emptySplit();
+      findBestSplit(hj, col.layout, new Int32Array([1]), 1, 0, n, n, p, other);
+      expect(other.gain).toBe(seq.gain);
+    });
+  }
 
   it('boosts the same trees and scores (softmax, bagging, feature sampling, categorical)', () => {
     const { frame, y } = synth(2500, 4);

@@ -18,7 +18,7 @@
 import type { Arena } from '../../kernels/wasm.js';
 import type { KernelSession } from '../../kernels/pool.js';
 import { buildHistogram, gatherGradients, subtractHistogram } from './histogram.js';
-import type { HistLayout, SplitInfo } from './splitter.js';
+import { scanBounds, type HistLayout, type SplitInfo, type SplitParams } from './splitter.js';
 
 /**
  * Binned training data (see histogram.ts for the histogram layout). Bin of row i, feature f:
@@ -44,6 +44,8 @@ export interface BinnedData {
 
 /** Leaves with fewer rows x features than this build their histogram on one thread (a job costs a few µs). */
 export const PARALLEL_MIN_WORK = 32768;
+/** Split scans of histograms with fewer bins than this run on one thread. */
+const PARALLEL_MIN_BINS = 2048;
 
 /**
  * Bin of row `i`, feature `f` of `d` (for cold paths; hot loops hoist the strides).
@@ -73,6 +75,26 @@ export interface TreeKernels {
   partition(start: number, end: number, s: SplitInfo): number;
   /** A histogram buffer of `totalBins * 3` slots (contents undefined; `build` zeroes what it writes). */
   newHist(): Float64Array;
+  /**
+   * The numeric split scan of up to two leaves as a kernel (in parallel when threads are there):
+   * each job's best numeric split goes into `job.best` exactly as splitter.ts's sequential scan
+   * would find it; returns each one's index in `features` (-1: none). Null: scan in JavaScript.
+   */
+  readonly scanNumeric: ((jobs: readonly ScanJob[], features: Int32Array, nFeatures: number, p: SplitParams) => number[]) | null;
+}
+
+/**
+ * One leaf to scan for its best numeric split.
+ *
+ * @example
+ * const job: ScanJob = { hist, sumG, sumH, count, best: emptySplit() };
+ */
+export interface ScanJob {
+  hist: Float64Array;
+  sumG: number;
+  sumH: number;
+  count: number;
+  best: SplitInfo;
 }
 
 /**
@@ -117,6 +139,7 @@ export function jsKernels(data: BinnedData): TreeKernels {
       return l;
     },
     newHist: () => new Float64Array(size),
+    scanNumeric: null,
   };
 }
 
@@ -135,7 +158,7 @@ export function wasmKernels(data: BinnedData, arena: Arena, parts: WasmParts, se
   const k = arena.gbdt;
   const nf = data.layout.nBins.length;
   const size = data.totalBins * 3;
-  const { rows, tmp, feats, offB, nBins, cat, scratch } = parts;
+  const { rows, tmp, feats, offB, nBins, cat, scratch, isCat, scanParams, scanOut } = parts;
   const threads = session ? Math.min(session.threads, parts.workerScratch.length + 1) : 1;
   const binsP = data.bins.byteOffset;
   let lastFeatures: Int32Array | null = null;
@@ -199,6 +222,39 @@ export function wasmKernels(data: BinnedData, arena: Arena, parts: WasmParts, se
       return k.partition(colP, data.n, s.feature, rows.byteOffset, start, end, tmp.byteOffset, s.bin, nBins[s.feature]! - 1, s.missingLeft ? 1 : 0, catP);
     },
     newHist: () => arena.f64(size),
+    scanNumeric(jobs, features, nFeatures, p) {
+      useFeatures(features, nFeatures);
+      for (let q = 0; q < jobs.length; q++) {
+        const job = jobs[q]!;
+        const { parent, floor } = scanBounds(job.sumG, job.sumH, p);
+        scanParams[q]!.set([job.sumG, job.sumH, job.count, p.lambdaL1, p.lambdaL2, p.minChildSamples, p.minChildWeight, parent, floor]);
+      }
+      const args = (q: number): number[] => [jobs[q]!.hist.byteOffset, feats.byteOffset, nFeatures, offB.byteOffset, nBins.byteOffset, isCat.byteOffset, scanParams[q]!.byteOffset, scanOut[q]!.byteOffset];
+      if (session && threads > 1 && jobs.length === 2 && data.totalBins >= PARALLEL_MIN_BINS) {
+        // The worker scans the first leaf, this thread the second: one leaf, one thread, same result.
+        session.args(0).set(args(0));
+        session.dispatch('bestNumericSplit', 1);
+        k.bestNumericSplit(...(args(1) as [number, number, number, number, number, number, number, number]));
+        session.wait();
+      } else {
+        for (let q = 0; q < jobs.length; q++) k.bestNumericSplit(...(args(q) as [number, number, number, number, number, number, number, number]));
+      }
+      return jobs.map((job, q) => {
+        const out = scanOut[q]!;
+        const j = out[0]!;
+        if (j < 0) return -1;
+        const best = job.best;
+        best.feature = features[j]!;
+        best.gain = out[1]!;
+        best.bin = out[2]!;
+        best.catLeft = null;
+        best.missingLeft = out[3] === 1;
+        best.leftG = out[4]!;
+        best.leftH = out[5]!;
+        best.leftCount = out[6]!;
+        return j;
+      });
+    },
   };
 }
 
@@ -220,6 +276,11 @@ export interface WasmParts {
   cat: Uint8Array;
   /** Histogram scratch of the calling thread. */
   scratch: Uint8Array;
+  /** 1 per categorical feature. */
+  isCat: Uint8Array;
+  /** Parameter and result records of the two split scans (f64[9], f64[8]). */
+  scanParams: Float64Array[];
+  scanOut: Float64Array[];
   /** Arena offsets of each worker's histogram scratch. */
   workerScratch: number[];
 }
@@ -236,7 +297,12 @@ export function wasmParts(arena: Arena, data: BinnedData, threads = 1): WasmPart
   for (let f = 0; f < nf; f++) offB[f] = data.layout.offsets[f]! * 24;
   const nBins = arena.i32(Math.max(1, nf));
   nBins.set(data.layout.nBins);
+  const isCat = arena.u8(Math.max(1, nf));
+  isCat.set(data.layout.isCat);
   return {
+    isCat,
+    scanParams: [arena.f64(9), arena.f64(9)],
+    scanOut: [arena.f64(8), arena.f64(8)],
     rows: arena.i32(data.n),
     tmp: arena.i32(data.n),
     feats: arena.i32(Math.max(1, nf)),

@@ -115,6 +115,7 @@ export function leafWeight(g: number, h: number, l1: number, l2: number): number
  *
  * @example
  * findBestSplit(hist, layout, features, features.length, G, H, n, params, best);
+ * findBestSplit(hist, layout, features, features.length, G, H, n, params, best, j); // numeric part done: best found at index j
  */
 export function findBestSplit(
   hist: Float64Array,
@@ -126,12 +127,41 @@ export function findBestSplit(
   count: number,
   p: SplitParams,
   best: SplitInfo,
+  numericJ?: number,
 ): void {
+  if (numericJ === undefined) {
+    for (let j = 0; j < nFeatures; j++) {
+      const f = features[j]!;
+      if (layout.isCat[f]) categoricalSplit(hist, f, layout.offsets[f]!, layout.nBins[f]!, sumG, sumH, count, p, best);
+      else numericSplit(hist, f, layout.offsets[f]!, layout.nBins[f]!, sumG, sumH, count, p, best);
+    }
+    return;
+  }
+  // The numeric features were scanned already (a kernel, see kernels.ts): `best` holds their best,
+  // found at index numericJ (-1: none). Scan the categorical ones and keep the earlier feature on a
+  // tie, as the sequential scan above does (a later candidate must be strictly better).
+  let jCat = -1;
+  const cat = emptySplit();
   for (let j = 0; j < nFeatures; j++) {
     const f = features[j]!;
-    if (layout.isCat[f]) categoricalSplit(hist, f, layout.offsets[f]!, layout.nBins[f]!, sumG, sumH, count, p, best);
-    else numericSplit(hist, f, layout.offsets[f]!, layout.nBins[f]!, sumG, sumH, count, p, best);
+    if (!layout.isCat[f]) continue;
+    const before = cat.gain;
+    categoricalSplit(hist, f, layout.offsets[f]!, layout.nBins[f]!, sumG, sumH, count, p, cat);
+    if (cat.gain !== before) jCat = j;
   }
+  if (jCat >= 0 && (numericJ < 0 || cat.gain > best.gain || (cat.gain === best.gain && jCat < numericJ))) Object.assign(best, cat);
+}
+
+/**
+ * The parent score and the gain floor of a leaf with totals (G, H): what a numeric scan kernel
+ * needs besides the histogram.
+ *
+ * @example
+ * const { parent, floor } = scanBounds(G, H, params);
+ */
+export function scanBounds(sumG: number, sumH: number, p: SplitParams): { parent: number; floor: number } {
+  const parent = leafScore(sumG, sumH, p.lambdaL1, p.lambdaL2);
+  return { parent, floor: gainFloor(parent, p) };
 }
 
 /** A split must beat min_gain and float noise relative to the parent's score. */
