@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { categoricalColumn, numericColumn } from '../../core/frame.js';
-import { binColumn, binOf, categoricalMapper, levelRemap, numericMapper } from './binning.js';
+import { Frame, categoricalColumn, numericColumn } from '../../core/frame.js';
+import { Rng } from '../../core/rng.js';
+import { binColumn, binOf, categoricalMapper, levelRemap, numericMapper, type NumericMapper } from './binning.js';
+import { fitMappers } from './dataset.js';
 
 const opts = { maxBins: 255, maxCatBins: 64, minCatCount: 1 };
 
@@ -80,4 +82,32 @@ it('binColumn on numeric columns matches binOf', () => {
   const out = new Uint8Array(3);
   binColumn(numericColumn('x', new Float64Array([3, NaN, 1])), m, undefined, out);
   expect(Array.from(out)).toEqual([2, 3, 0]);
+});
+
+describe('fitMappers with bin_sample', () => {
+  const r = new Rng(3);
+  const n = 5000;
+  const frame = Frame.fromColumns([
+    numericColumn('x', Float64Array.from({ length: n }, () => r.normal())),
+    numericColumn('u', Float64Array.from({ length: n }, (_, i) => i % 20)),
+  ]);
+  const opts = { maxBins: 32, maxCatBins: 64, minCatCount: 1 };
+
+  it('places edges on a seeded sample: deterministic, and all rows when the sample is not smaller', () => {
+    const a = fitMappers(frame, { ...opts, sampleRows: 1000 }) as NumericMapper[];
+    const b = fitMappers(frame, { ...opts, sampleRows: 1000 }) as NumericMapper[];
+    const full = fitMappers(frame, opts) as NumericMapper[];
+    expect(Array.from(a[0]!.edges)).toEqual(Array.from(b[0]!.edges));
+    expect(Array.from(a[0]!.edges)).not.toEqual(Array.from(full[0]!.edges));
+    expect(Array.from((fitMappers(frame, { ...opts, sampleRows: n }) as NumericMapper[])[0]!.edges)).toEqual(Array.from(full[0]!.edges));
+    // 20 distinct values (fewer than 32 bins: one bin each): a 1000-row sample sees them all.
+    expect(Array.from(a[1]!.edges)).toEqual(Array.from(full[1]!.edges));
+  });
+
+  it("keeps every bin's share of all rows near 1/32 (edges from a 20% sample)", () => {
+    const m = (fitMappers(frame, { ...opts, sampleRows: 1000 }) as NumericMapper[])[0]!;
+    const counts = new Array<number>(m.nBins).fill(0);
+    for (const v of frame.columns[0]!.values as Float64Array) counts[binOf(m, v)]!++;
+    for (const c of counts.slice(0, -1)) expect(Math.abs(c / n - 1 / 32)).toBeLessThan(0.012);
+  });
 });

