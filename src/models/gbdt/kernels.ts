@@ -83,6 +83,9 @@ export interface TreeKernels {
   readonly scanNumeric: ((jobs: readonly ScanJob[], features: Int32Array, nFeatures: number, p: SplitParams) => number[]) | null;
 }
 
+/** Arguments of the bestNumericSplit kernel (arena offsets and the feature count). */
+type ScanArgs = [number, number, number, number, number, number, number, number];
+
 /**
  * One leaf to scan for its best numeric split.
  *
@@ -184,22 +187,9 @@ export function wasmKernels(data: BinnedData, arena: Arena, parts: WasmParts, se
         // Worker w takes features[w*nf/t .. (w+1)*nf/t), this thread the last range: each
         // feature's bins are summed by one thread, in row order, so any t gives the same sums.
         for (let w = 0; w < t - 1; w++) {
-          const a = session.args(w);
-          a[0] = binsP;
-          a[1] = nf;
-          a[2] = feats.byteOffset;
-          a[3] = Math.floor((w * nFeatures) / t);
-          a[4] = Math.floor(((w + 1) * nFeatures) / t);
-          a[5] = c;
-          a[6] = offB.byteOffset;
-          a[7] = nBins.byteOffset;
-          a[8] = rows.byteOffset;
-          a[9] = start;
-          a[10] = end;
-          a[11] = grad.byteOffset;
-          a[12] = hess.byteOffset;
-          a[13] = hist.byteOffset;
-          a[14] = parts.workerScratch[w]!;
+          const j0 = Math.floor((w * nFeatures) / t);
+          const j1 = Math.floor(((w + 1) * nFeatures) / t);
+          session.args(w).set([binsP, nf, feats.byteOffset, j0, j1, c, offB.byteOffset, nBins.byteOffset, rows.byteOffset, start, end, grad.byteOffset, hess.byteOffset, hist.byteOffset, parts.workerScratch[w]!]);
         }
         session.dispatch('buildHistogram', t - 1);
         const j0 = Math.floor(((t - 1) * nFeatures) / t);
@@ -223,21 +213,22 @@ export function wasmKernels(data: BinnedData, arena: Arena, parts: WasmParts, se
     },
     newHist: () => arena.f64(size),
     scanNumeric(jobs, features, nFeatures, p) {
+      if (jobs.length > scanOut.length) throw new RangeError(`scanNumeric: at most ${scanOut.length} leaves at once`);
       useFeatures(features, nFeatures);
       for (let q = 0; q < jobs.length; q++) {
         const job = jobs[q]!;
         const { parent, floor } = scanBounds(job.sumG, job.sumH, p);
         scanParams[q]!.set([job.sumG, job.sumH, job.count, p.lambdaL1, p.lambdaL2, p.minChildSamples, p.minChildWeight, parent, floor]);
       }
-      const args = (q: number): number[] => [jobs[q]!.hist.byteOffset, feats.byteOffset, nFeatures, offB.byteOffset, nBins.byteOffset, isCat.byteOffset, scanParams[q]!.byteOffset, scanOut[q]!.byteOffset];
+      const args = (q: number): ScanArgs => [jobs[q]!.hist.byteOffset, feats.byteOffset, nFeatures, offB.byteOffset, nBins.byteOffset, isCat.byteOffset, scanParams[q]!.byteOffset, scanOut[q]!.byteOffset];
       if (session && threads > 1 && jobs.length === 2 && data.totalBins >= PARALLEL_MIN_BINS) {
         // The worker scans the first leaf, this thread the second: one leaf, one thread, same result.
         session.args(0).set(args(0));
         session.dispatch('bestNumericSplit', 1);
-        k.bestNumericSplit(...(args(1) as [number, number, number, number, number, number, number, number]));
+        k.bestNumericSplit(...args(1));
         session.wait();
       } else {
-        for (let q = 0; q < jobs.length; q++) k.bestNumericSplit(...(args(q) as [number, number, number, number, number, number, number, number]));
+        for (let q = 0; q < jobs.length; q++) k.bestNumericSplit(...args(q));
       }
       return jobs.map((job, q) => {
         const out = scanOut[q]!;
