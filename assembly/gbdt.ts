@@ -360,3 +360,19 @@ export function bestNumericSplit(histP: usize, featsP: usize, nFeat: i32, offBP:
   store<f64>(outP, bestH, 40);
   store<f64>(outP, bestC, 48);
 }
+
+/**
+ * Adds each leaf's value to the scores of its rows: for leaves l in [l0, l1), `scores[rows[q]] +=
+ * value[l]` for q in `[leafStart[l], leafEnd[l])`. Every row is in one leaf, so leaves can be split
+ * between threads and each score still gets exactly one addition per tree.
+ */
+export function addLeafValues(rowsP: usize, leafStartP: usize, leafEndP: usize, valueP: usize, l0: i32, l1: i32, scoresP: usize): void {
+  for (let l = l0; l < l1; l++) {
+    const v = load<f64>(valueP + (<usize>l << 3));
+    const e = load<i32>(leafEndP + (<usize>l << 2));
+    for (let q = load<i32>(leafStartP + (<usize>l << 2)); q < e; q++) {
+      const s = scoresP + (<usize>load<i32>(rowsP + (<usize>q << 2)) << 3);
+      store<f64>(s, load<f64>(s) + v);
+    }
+  }
+}

@@ -104,7 +104,7 @@ function boostWith(input: BoostInput, kernels: TreeKernels, alloc: (n: number) =
   const k = loss.nOutputs;
   const nFeat = data.layout.nBins.length;
   const init = loss.initScore(y, w);
-  const scores = new Float64Array(k * n);
+  const scores = alloc(k * n);
   for (let c = 0; c < k; c++) scores.fill(init[c]!, c * n, (c + 1) * n);
   const grad = alloc(k * n);
   const hess = alloc(k * n);
@@ -149,12 +149,7 @@ function boostWith(input: BoostInput, kernels: TreeKernels, alloc: (n: number) =
       const s = scores.subarray(c * n, (c + 1) * n);
       if (bag) {
         for (let i = 0; i < n; i++) s[i] = s[i]! + tree.leafValue[leafOfBinned(tree, data, i)]!;
-      } else {
-        for (let l = 0; l < tree.leafValue.length; l++) {
-          const v = tree.leafValue[l]!;
-          for (let q = tree.leafStart[l]!; q < tree.leafEnd[l]!; q++) s[rows[q]!] = s[rows[q]!]! + v;
-        }
-      }
+      } else kernels.addLeafValues(tree.leafStart, tree.leafEnd, tree.leafValue, s);
       if (valid) {
         const vs = vScores.subarray(c * nv, (c + 1) * nv);
         for (let i = 0; i < nv; i++) vs[i] = vs[i]! + tree.leafValue[leafOfBinned(tree, valid.data, i)]!;

@@ -46,6 +46,8 @@ export interface BinnedData {
 export const PARALLEL_MIN_WORK = 32768;
 /** Split scans of histograms with fewer bins than this run on one thread. */
 const PARALLEL_MIN_BINS = 2048;
+/** Score updates of fewer rows than this run on one thread. */
+const PARALLEL_MIN_ROWS = 65536;
 
 /**
  * Bin of row `i`, feature `f` of `d` (for cold paths; hot loops hoist the strides).
@@ -81,6 +83,12 @@ export interface TreeKernels {
    * would find it; returns each one's index in `features` (-1: none). Null: scan in JavaScript.
    */
   readonly scanNumeric: ((jobs: readonly ScanJob[], features: Int32Array, nFeatures: number, p: SplitParams) => number[]) | null;
+  /**
+   * `scores[rows[q]] += leafValue[l]` for every leaf l and q in its range of `rows` (one addition
+   * per row: the same sums whoever adds them). `scores` is `Float64Array[n]` from the fit's
+   * allocator (an arena array for the WebAssembly kernels).
+   */
+  addLeafValues(leafStart: readonly number[], leafEnd: readonly number[], leafValue: readonly number[], scores: Float64Array): void;
 }
 
 /** Arguments of the bestNumericSplit kernel (arena offsets and the feature count). */
@@ -143,6 +151,12 @@ export function jsKernels(data: BinnedData): TreeKernels {
     },
     newHist: () => new Float64Array(size),
     scanNumeric: null,
+    addLeafValues(leafStart, leafEnd, leafValue, s) {
+      for (let l = 0; l < leafValue.length; l++) {
+        const v = leafValue[l]!;
+        for (let q = leafStart[l]!; q < leafEnd[l]!; q++) s[rows[q]!] = s[rows[q]!]! + v;
+      }
+    },
   };
 }
 
@@ -164,6 +178,7 @@ export function wasmKernels(data: BinnedData, arena: Arena, parts: WasmParts, se
   const { rows, tmp, feats, offB, nBins, cat, scratch, isCat, scanParams, scanOut } = parts;
   const threads = session ? Math.min(session.threads, parts.workerScratch.length + 1) : 1;
   const binsP = data.bins.byteOffset;
+  const leaf: { capacity: number; start: Int32Array; end: Int32Array; value: Float64Array } = { capacity: 0, start: new Int32Array(0), end: new Int32Array(0), value: new Float64Array(0) };
   let lastFeatures: Int32Array | null = null;
   let lastCount = -1;
   let contiguous = 0;
@@ -212,6 +227,31 @@ export function wasmKernels(data: BinnedData, arena: Arena, parts: WasmParts, se
       return k.partition(colP, data.n, s.feature, rows.byteOffset, start, end, tmp.byteOffset, s.bin, nBins[s.feature]! - 1, s.missingLeft ? 1 : 0, catP);
     },
     newHist: () => arena.f64(size),
+    addLeafValues(leafStart, leafEnd, leafValue, scores) {
+      const L = leafValue.length;
+      if (L > leaf.capacity) {
+        leaf.capacity = Math.max(2 * leaf.capacity, L);
+        leaf.start = arena.i32(leaf.capacity);
+        leaf.end = arena.i32(leaf.capacity);
+        leaf.value = arena.f64(leaf.capacity);
+      }
+      leaf.start.set(leafStart);
+      leaf.end.set(leafEnd);
+      leaf.value.set(leafValue);
+      const args = (l0: number, l1: number): [number, number, number, number, number, number, number] => [rows.byteOffset, leaf.start.byteOffset, leaf.end.byteOffset, leaf.value.byteOffset, l0, l1, scores.byteOffset];
+      let total = 0;
+      for (let l = 0; l < L; l++) total += leafEnd[l]! - leafStart[l]!;
+      if (session && threads > 1 && L > 1 && total >= PARALLEL_MIN_ROWS) {
+        // Leaves hold disjoint rows: the worker takes the first leaves, up to about half the rows,
+        // this thread the rest.
+        let mid = 0;
+        for (let acc = 0; mid < L - 1 && acc < total / 2; mid++) acc += leafEnd[mid]! - leafStart[mid]!;
+        session.args(0).set(args(0, mid));
+        session.dispatch('addLeafValues', 1);
+        k.addLeafValues(...args(mid, L));
+        session.wait();
+      } else k.addLeafValues(...args(0, L));
+    },
     scanNumeric(jobs, features, nFeatures, p) {
       if (jobs.length > scanOut.length) throw new RangeError(`scanNumeric: at most ${scanOut.length} leaves at once`);
       useFeatures(features, nFeatures);

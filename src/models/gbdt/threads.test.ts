@@ -34,8 +34,8 @@ function synth(n: number, seed: number, kind: 'binary' | 'multiclass' | 'regress
   return { frame, target: categoricalColumn('y', Int32Array.from(s, (v) => (v < -0.5 ? 0 : v < 0.8 ? 1 : 2)), ['a', 'b', 'c']) };
 }
 
-async function stateBytes(kind: 'binary' | 'multiclass' | 'regression', threads: number, extra: Record<string, unknown> = {}): Promise<Buffer> {
-  const { frame, target } = synth(6000, 5, kind);
+async function stateBytes(kind: 'binary' | 'multiclass' | 'regression', threads: number, extra: Record<string, unknown> = {}, n = 6000): Promise<Buffer> {
+  const { frame, target } = synth(n, 5, kind);
   const m = (await new GbdtEstimator({ trees: 15, max_leaves: 63, min_child_samples: 5, threads, ...extra }).fit(frame, target, { rng: new Rng(9) })) as GbdtModel;
   const { json, buffers } = encodeState(m.state());
   return Buffer.concat([Buffer.from(JSON.stringify(json)), ...buffers.map((b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength))]);
@@ -68,6 +68,14 @@ describe.runIf(wasmEnabled())('gbdt threads', () => {
     predictRawWasm(m.s.ensemble, cols, big.nRows, two, 2);
     expect(kernelPoolStats().workerJobs - before).toBeGreaterThan(0);
     expect(Array.from(two)).toEqual(Array.from(one));
+  });
+
+  it('stays identical when score updates are split over threads too (70,000 rows)', async () => {
+    const extra = { trees: 3, max_leaves: 31 };
+    const before = kernelPoolStats().workerJobs;
+    const two = await stateBytes('binary', 2, extra, 70000);
+    expect(kernelPoolStats().workerJobs - before).toBeGreaterThan(0);
+    expect(two.equals(await stateBytes('binary', 1, extra, 70000))).toBe(true);
   });
 
   it('stays identical with bagging and feature sampling, and with 3 threads', async () => {
