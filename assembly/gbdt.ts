@@ -141,6 +141,29 @@ export function partition(
   colBinsP: usize, n: i32, f: i32, rowsP: usize, start: i32, end: i32, tmpP: usize,
   bin: i32, missing: i32, missingLeft: i32, catP: usize,
 ): i32 {
+  const l = partitionPart(colBinsP, n, f, rowsP, start, end, tmpP, bin, missing, missingLeft, catP);
+  memory.copy(rowsP + (<usize>l << 2), tmpP, <usize>(end - l) << 2);
+  return l;
+}
+
+/**
+ * One part of a parallel partition: as {@link partition} over `rows[start..end)`, but the right-hand
+ * rows stay in `tmp[0..)` and the boundary is stored at `resultP` (i32); the caller joins the parts
+ * (left parts in order, then right parts in order: still stable).
+ */
+export function partitionInto(
+  colBinsP: usize, n: i32, f: i32, rowsP: usize, start: i32, end: i32, tmpP: usize,
+  bin: i32, missing: i32, missingLeft: i32, catP: usize, resultP: usize,
+): void {
+  store<i32>(resultP, partitionPart(colBinsP, n, f, rowsP, start, end, tmpP, bin, missing, missingLeft, catP));
+}
+
+// @ts-ignore: decorator
+@inline
+function partitionPart(
+  colBinsP: usize, n: i32, f: i32, rowsP: usize, start: i32, end: i32, tmpP: usize,
+  bin: i32, missing: i32, missingLeft: i32, catP: usize,
+): i32 {
   const col = colBinsP + <usize>f * <usize>n;
   let l = start;
   let t: usize = tmpP;
@@ -156,7 +179,6 @@ export function partition(
       t += 4;
     }
   }
-  memory.copy(rowsP + (<usize>l << 2), tmpP, t - tmpP);
   return l;
 }
 
@@ -375,4 +397,9 @@ export function addLeafValues(rowsP: usize, leafStartP: usize, leafEndP: usize, 
       store<f64>(s, load<f64>(s) + v);
     }
   }
+}
+
+/** memmove: `len` bytes from `src` to `dst` (the ranges may overlap). */
+export function copyBytes(dstP: usize, srcP: usize, len: usize): void {
+  memory.copy(dstP, srcP, len);
 }

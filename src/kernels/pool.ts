@@ -56,7 +56,7 @@ export function resolveThreads(threads: unknown): number {
 const START_TIMEOUT_MS = 10_000;
 
 /** Kernels a worker can run, by index in the control block. */
-export const KERNELS = ['buildHistogram', 'predictBlock', 'bestNumericSplit', 'addLeafValues'] as const satisfies readonly (keyof GbdtKernels)[];
+export const KERNELS = ['buildHistogram', 'predictBlock', 'bestNumericSplit', 'addLeafValues', 'partitionInto'] as const satisfies readonly (keyof GbdtKernels)[];
 /** Name of a kernel workers can run. */
 export type KernelName = (typeof KERNELS)[number];
 /** Most integer arguments of a pooled kernel. */

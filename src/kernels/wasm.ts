@@ -41,6 +41,8 @@ export interface GbdtKernels {
   binNumeric(valuesP: number, from: number, to: number, edgesP: number, nEdges: number, outP: number, stride: number, missing: number): void;
   bestNumericSplit(histP: number, featsP: number, nFeat: number, offBP: number, nBinsP: number, isCatP: number, paramsP: number, outP: number): void;
   addLeafValues(rowsP: number, leafStartP: number, leafEndP: number, valueP: number, l0: number, l1: number, scoresP: number): void;
+  partitionInto(colBinsP: number, n: number, f: number, rowsP: number, start: number, end: number, tmpP: number, bin: number, missing: number, missingLeft: number, catP: number, resultP: number): void;
+  copyBytes(dstP: number, srcP: number, len: number): void;
   predictBlock(
     xP: number, m: number, nf: number, rootP: number, t0: number, t1: number, k: number, nodesP: number,
     catOffP: number, catBitsP: number, leafP: number, outP: number, n: number, b0: number,

@@ -178,6 +178,7 @@ export function wasmKernels(data: BinnedData, arena: Arena, parts: WasmParts, se
   const { rows, tmp, feats, offB, nBins, cat, scratch, isCat, scanParams, scanOut } = parts;
   const threads = session ? Math.min(session.threads, parts.workerScratch.length + 1) : 1;
   const binsP = data.bins.byteOffset;
+  const partOut = arena.i32(2);
   const leaf: { capacity: number; start: Int32Array; end: Int32Array; value: Float64Array } = { capacity: 0, start: new Int32Array(0), end: new Int32Array(0), value: new Float64Array(0) };
   let lastFeatures: Int32Array | null = null;
   let lastCount = -1;
@@ -224,7 +225,28 @@ export function wasmKernels(data: BinnedData, arena: Arena, parts: WasmParts, se
         cat.set(s.catLeft);
         catP = cat.byteOffset;
       }
-      return k.partition(colP, data.n, s.feature, rows.byteOffset, start, end, tmp.byteOffset, s.bin, nBins[s.feature]! - 1, s.missingLeft ? 1 : 0, catP);
+      const missing = nBins[s.feature]! - 1;
+      const ml = s.missingLeft ? 1 : 0;
+      if (!session || threads < 2 || end - start < PARALLEL_MIN_ROWS) {
+        return k.partition(colP, data.n, s.feature, rows.byteOffset, start, end, tmp.byteOffset, s.bin, missing, ml, catP);
+      }
+      // Two halves partitioned at once, each keeping its right-hand rows in its own part of tmp;
+      // then [left 0, left 1, right 0, right 1]: each side still in the original order.
+      const mid = start + ((end - start) >> 1);
+      const R = rows.byteOffset;
+      const T = tmp.byteOffset;
+      session.args(0).set([colP, data.n, s.feature, R, start, mid, T + 4 * start, s.bin, missing, ml, catP, partOut.byteOffset]);
+      session.dispatch('partitionInto', 1);
+      k.partitionInto(colP, data.n, s.feature, R, mid, end, T + 4 * mid, s.bin, missing, ml, catP, partOut.byteOffset + 4);
+      session.wait();
+      const l0 = partOut[0]! - start;
+      const l1 = partOut[1]! - mid;
+      const r0 = mid - start - l0;
+      const r1 = end - mid - l1;
+      k.copyBytes(R + 4 * (start + l0), R + 4 * mid, 4 * l1);
+      k.copyBytes(R + 4 * (start + l0 + l1), T + 4 * start, 4 * r0);
+      k.copyBytes(R + 4 * (start + l0 + l1 + r0), T + 4 * mid, 4 * r1);
+      return start + l0 + l1;
     },
     newHist: () => arena.f64(size),
     addLeafValues(leafStart, leafEnd, leafValue, scores) {
