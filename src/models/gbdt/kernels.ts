@@ -1,18 +1,21 @@
 /**
  * The per-leaf work of tree growth behind one interface: build a histogram, subtract one from its
- * parent's, partition a leaf's rows by a split. Two implementations give bit-identical results:
+ * parent's, partition a leaf's rows by a split, scan for numeric splits, add leaf values to the
+ * training scores. Two implementations give bit-identical results:
  *
  * - {@link wasmKernels}: WebAssembly (assembly/gbdt.ts) over row-major bins in an {@link Arena},
- *   optionally with worker threads (a {@link KernelSession}) building large leaves' histograms by
- *   feature ranges; the default.
- * - {@link jsKernels}: plain JavaScript over column-major bins (histogram.ts); used when
- *   WebAssembly is unavailable or disabled (`SPECML_WASM=0`), and as the reference in tests.
+ *   optionally with worker threads (a {@link KernelSession}): large leaves' histograms by feature
+ *   ranges, the two children's split scans one per thread, score updates by leaves, large
+ *   partitions by halves; the default.
+ * - {@link jsKernels}: plain JavaScript over column-major bins (histogram.ts, splitter.ts); used
+ *   when WebAssembly is unavailable or disabled (`SPECML_WASM=0`), and as the reference in tests.
  *
  * Both sum every histogram bin over the leaf's rows in the order of `rows`, one addition per row,
- * so the float64 sums, the splits and the models are the same.
+ * and scan splits in the same order with the same arithmetic, so the float64 sums, the splits and
+ * the models are the same for either, and for any thread count.
  *
  * @example
- * const k = arena ? wasmKernels(data, arena, null) : jsKernels(data);
+ * const k = arena ? wasmKernels(data, arena, wasmParts(arena, data), null) : jsKernels(data);
  * k.build(0, n, grad, hess, features, nf, hist);
  */
 import type { Arena } from '../../kernels/wasm.js';
@@ -164,7 +167,7 @@ export function jsKernels(data: BinnedData): TreeKernels {
  * WebAssembly kernels over row-major `data` whose bins live in `arena` (followed by 16 bytes of
  * padding: the histogram kernel copies rows in 16-byte vectors); gradients passed to `build` must
  * be arena arrays too. With `session`, large leaves' histograms are split over its
- * worker threads by feature ranges (same sums, same order per bin).
+ * worker threads (see the module doc: each piece of work is done whole by one thread).
  *
  * @example
  * const k = wasmKernels(data, arena, wasmParts(arena, data, 2), openKernelSession(arena, 2));
