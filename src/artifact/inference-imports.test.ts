@@ -26,7 +26,7 @@ function closure(entry: string): Set<string> {
 }
 
 // Training-side modules of the learners: solvers, growers, boosting loops, estimators.
-const TRAINING = /models\/(gbdt\/(boosting|grower|binning|histogram|splitter|dataset|estimator|kernels)|linear\/(lbfgs|proximal|coordinate-descent|cholesky|logistic|regression|logistic-loss)|baseline|forest\/(?!model|predictor))\.ts$|\/pipeline\/|\/cli\//;
+const TRAINING = /models\/(gbdt\/(boosting|grower|binning|histogram|splitter|dataset|estimator|kernels|wasm-kernels)|linear\/(lbfgs|proximal|coordinate-descent|cholesky|logistic|regression|logistic-loss)|baseline|forest\/(?!model|predictor))\.ts$|\/pipeline\/|\/cli\//;
 
 describe('the model package loader', () => {
   it('reaches no training module of any learner', () => {

@@ -16,7 +16,8 @@ import type { Loss } from '../loss/index.js';
 import type { Arena } from '../../kernels/wasm.js';
 import { openKernelSession } from '../../kernels/pool.js';
 import { growTree, leafOfBinned, makeScratch, type GrowParams, type GrownTree } from './grower.js';
-import { jsKernels, wasmKernels, wasmParts, type BinnedData, type TreeKernels } from './kernels.js';
+import { jsKernels, type BinnedData, type TreeKernels } from './kernels.js';
+import { wasmKernels, wasmParts } from './wasm-kernels.js';
 
 /**
  * Boosting options (the parameter table, in camelCase).
