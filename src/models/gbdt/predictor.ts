@@ -103,6 +103,21 @@ export function leafOf(e: TreeEnsemble, cols: readonly Float32Array[], t: number
   return ~node;
 }
 
+/**
+ * Copies rows `b0 .. b0 + m` of the columns into `x` row-major (`x[i * nFeatures + f]`): the block
+ * layout both tree walkers read.
+ *
+ * @example
+ * rowBlock(cols, 0, 256, x);
+ */
+export function rowBlock(cols: readonly Float32Array[], b0: number, m: number, x: Float32Array): void {
+  const nf = cols.length;
+  for (let f = 0; f < nf; f++) {
+    const col = cols[f]!;
+    for (let i = 0; i < m; i++) x[i * nf + f] = col[b0 + i]!;
+  }
+}
+
 /** Rows per block of {@link predictRaw}: a block's values (rows x features x 4 bytes) stay in cache. */
 const PREDICT_BLOCK = 256;
 
@@ -127,10 +142,7 @@ export function predictRaw(e: TreeEnsemble, cols: readonly Float32Array[], n: nu
   const { feature, threshold, catSet, catOffset, catBits, missingLeft, left, right, leafValue, root } = e;
   for (let b0 = 0; b0 < n; b0 += PREDICT_BLOCK) {
     const m = Math.min(PREDICT_BLOCK, n - b0);
-    for (let f = 0; f < nf; f++) {
-      const col = cols[f]!;
-      for (let i = 0; i < m; i++) x[i * nf + f] = col[b0 + i]!;
-    }
+    rowBlock(cols, b0, m, x);
     for (let t = 0; t < nTrees; t++) {
       const base = (t % k) * n + b0;
       const r = root[t]!;

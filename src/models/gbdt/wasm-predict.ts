@@ -12,7 +12,7 @@
  */
 import { openKernelSession } from '../../kernels/pool.js';
 import { openArena, type Arena } from '../../kernels/wasm.js';
-import type { TreeEnsemble } from './predictor.js';
+import { rowBlock, type TreeEnsemble } from './predictor.js';
 
 interface Packed {
   arena: Arena;
@@ -88,10 +88,7 @@ export function predictRawWasm(e: TreeEnsemble, cols: readonly Float32Array[], n
     const t = session ? session.threads : 1;
     for (let b0 = 0; b0 < n; b0 += chunk) {
       const m = Math.min(chunk, n - b0);
-      for (let f = 0; f < nf; f++) {
-        const col = cols[f]!;
-        for (let i = 0; i < m; i++) x[i * nf + f] = col[b0 + i]!;
-      }
+      rowBlock(cols, b0, m, x);
       // Worker w walks rows [w*m/t, (w+1)*m/t) of the chunk; this thread the last slice.
       for (let w = 0; w < t - 1; w++) {
         const r0 = Math.floor((w * m) / t);
