@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bestCut, emptyForestSplit, makeSplitScratch, nodeStats, randomCut, type NodeStats } from './split.js';
+import { randomCut } from './random-cut.js';
+import { bestCut, emptyForestSplit, makeSplitScratch, nodeStats, type NodeStats } from './split.js';
 
 /** m × Gini impurity of class counts. */
 function mGini(counts: number[]): number {

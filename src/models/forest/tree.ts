@@ -20,7 +20,8 @@
 import type { Rng } from '../../core/rng.js';
 import { pushSplitNode, type GrownTree } from '../gbdt/grower.js';
 import type { BinnedData } from '../gbdt/kernels.js';
-import { bestCut, emptyForestSplit, makeSplitScratch, nodeStats, randomCut, type ForestSplit, type NodeStats, type SplitScratch } from './split.js';
+import { randomCut } from './random-cut.js';
+import { bestCut, emptyForestSplit, makeSplitScratch, nodeStats, type ForestSplit, type NodeStats, type SplitScratch } from './split.js';
 
 /**
  * The target as channels (see split.ts): row r adds `val[r]` to channel `ch[r]` of `k`; a leaf's
