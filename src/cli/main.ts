@@ -7,7 +7,9 @@ import { Command, CommanderError } from 'commander';
 import { VERSION } from '../pipeline/version.js';
 import { registerAnalyze } from './analyze.js';
 import { registerInit } from './init.js';
+import { registerModels } from './models.js';
 import { registerPredict } from './predict.js';
+import { registerRuns } from './runs.js';
 import { registerTrain } from './train.js';
 import type { Io } from './output.js';
 import { processIo, reportError } from './output.js';
@@ -27,7 +29,9 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   registerInit(program, io, setExit);
   registerTrain(program, io, setExit);
   registerPredict(program, io, setExit);
-  for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err }).showHelpAfterError('(run with --help for usage)');
+  registerRuns(program, io, setExit);
+  registerModels(program, io, setExit);
+  for (const c of program.commands.flatMap((c) => [c, ...c.commands])) c.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err }).showHelpAfterError('(run with --help for usage)');
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -16,7 +16,7 @@ export function registerPredict(program: Command, io: Io, setExit: (code: number
   program
     .command('predict')
     .description('score a file with a saved model package (id columns, prediction, proba_<class>)')
-    .requiredOption('--model <dir>', 'model package directory (from specml train)')
+    .requiredOption('--model <dir>', 'model package directory (from specml train), or NAME@ALIAS / NAME@vN from the registry')
     .requiredOption('--input <file>', 'rows to score (CSV is streamed; JSONL, Parquet)')
     .requiredOption('--output <file>', 'where to write predictions (.csv or .jsonl)')
     .option('--delimiter <char>', 'CSV delimiter of the input (default: detected)')

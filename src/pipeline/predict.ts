@@ -24,6 +24,7 @@ import type { Issue } from '../core/issue.js';
 import { readCsvBatches, readTable } from '../data/io/index.js';
 import type { RawTable } from '../data/io/raw.js';
 import { checkCompatibility, coerceToSchema } from '../data/schema/index.js';
+import { resolveModelDir } from './model-ref.js';
 import { rowsToCsv, rowsToJsonl } from './write-rows.js';
 
 export interface PredictInput {
@@ -47,7 +48,7 @@ export interface PredictResult {
 
 export async function predict(input: PredictInput): Promise<PredictResult> {
   const started = performance.now();
-  const { manifest, model } = await loadModelPackage(input.model);
+  const { manifest, model } = await loadModelPackage(await resolveModelDir(input.model));
   const schema = manifest.input.schema;
   const ids = manifest.input.id_columns;
   const columns = [...ids, ...manifest.output.columns];

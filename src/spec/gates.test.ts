@@ -61,6 +61,12 @@ describe('parseGate', () => {
   test('formatGate gives the canonical expression', () => {
     expect(formatGate(parseGate('ROC AUC ≥ 85% on test'))).toBe('roc_auc >= 0.85');
     expect(formatGate(parseGate('beats baseline'))).toBe('beats baseline');
+    expect(formatGate(parseGate('roc_auc >= 0.8 (lower CI bound)'))).toBe('roc_auc >= 0.8 (ci_low)');
+  });
+
+  test.each(['roc_auc >= 0.8 (lower CI bound)', 'ci_low roc_auc >= 0.8', 'ROC AUC >= 0.8, lower bound of the CI', 'roc_auc >= 0.8 on the lower confidence bound'])('%s holds the CI lower bound', (expr) => {
+    expect(parseGate(expr)).toMatchObject({ kind: 'threshold', metric: 'roc_auc', bound: 'ci_low' });
+    expect(parseGate('roc_auc >= 0.8 on held-out test')).not.toHaveProperty('bound');
   });
 });
 

@@ -29,7 +29,15 @@ export type GateOp = '>=' | '<=' | '>' | '<' | '==';
  * const g: Gate = { kind: 'threshold', metric: 'f1', op: '>=', value: 0.8, source: 'F1 >= 0.8' };
  */
 export type Gate =
-  | { kind: 'threshold'; metric: string; op: GateOp; value: number; source: string }
+  | {
+      kind: 'threshold';
+      metric: string;
+      op: GateOp;
+      value: number;
+      source: string;
+      /** `ci_low`: the gate holds the lower bound of the 95% CI to the threshold, not the point value. */
+      bound?: 'ci_low';
+    }
   | { kind: 'beats'; against: 'baseline'; source: string };
 
 /** Operators as written → canonical. Two-character forms first so `>=` is not read as `>`. */
@@ -77,6 +85,7 @@ export function looksLikeGate(text: string): boolean {
  * @example
  * parseGate('accuracy > 90%').value; // 0.9
  * parseGate('p99 latency ms ≤ 5');   // { kind: 'threshold', metric: 'p99_latency_ms', op: '<=', value: 5, ... }
+ * parseGate('roc_auc >= 0.8 (lower CI bound)').bound; // 'ci_low'
  */
 export function parseGate(expr: string): Gate {
   const source = expr.trim();
@@ -109,8 +118,13 @@ export function parseGate(expr: string): Gate {
   let value = Number(num[1]!.replace(/,/g, ''));
   if (num[2] === '%') value /= 100;
 
-  return { kind: 'threshold', metric: resolveMetric(left, source), op, value, source };
+  const metric = resolveMetric(left, source);
+  // "roc_auc >= 0.8 (lower CI bound)", "ci_low roc_auc >= 0.8": the CI's lower bound must pass.
+  const bound = CI_LOW.test(source) ? ({ bound: 'ci_low' } as const) : {};
+  return { kind: 'threshold', metric, op, value, source, ...bound };
 }
+
+const CI_LOW = /\b(ci[_ ]?low|lower\s+(?:ci\s+|confidence\s+)?bound|lower\s+ci)\b/i;
 
 /** Finds the known metric named by the end of `left`, or throws `spec.unknown_metric`. */
 function resolveMetric(left: string, source: string): string {
@@ -144,5 +158,5 @@ function resolveMetric(left: string, source: string): string {
  * formatGate(parseGate('ROC AUC ≥ 0.85 on test')); // 'roc_auc >= 0.85'
  */
 export function formatGate(gate: Gate): string {
-  return gate.kind === 'beats' ? 'beats baseline' : `${gate.metric} ${gate.op} ${gate.value}`;
+  return gate.kind === 'beats' ? 'beats baseline' : `${gate.metric} ${gate.op} ${gate.value}${gate.bound ? ` (${gate.bound})` : ''}`;
 }
