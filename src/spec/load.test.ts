@@ -68,6 +68,13 @@ describe('parseSpecText', () => {
     expect(e.issues.find((i) => i.code === 'spec.target_excluded')!.message).toMatch(/^s\.yaml:1:46: data\.ignore\[1\]/);
   });
 
+  test('fairness bands: only for sensitive columns, strictly increasing; defaults filled in', () => {
+    const e = errorOf(() => parseSpecText('data: { train: a.csv, target: y }\nfairness: { sensitive: [Age], bands: { Age: [40, 30], Sex: [1] } }\n', 's.yaml'));
+    expect(e.issues.map((i) => i.code).sort()).toEqual(['spec.bands_not_increasing', 'spec.bands_not_sensitive']);
+    const ok = parseSpecText('data: { train: a.csv, target: y }\nfairness: { sensitive: [Age], bands: { Age: [30, 40] } }\n', 's.yaml');
+    expect(ok.fairness).toEqual({ sensitive: ['Age'], bands: { Age: [30, 40] }, min_group_size: 30, mitigation: 'none' });
+  });
+
   test('a remote URI scheme is rejected; a Windows drive letter is a path', () => {
     expect(errorOf(() => parseSpecText('data: { train: "s3://b/k.csv", target: y }', 's.yaml')).issues[0]!.code).toBe('spec.bad_uri');
     expect(() => parseSpecText('data: { train: "C:\\\\data\\\\a.csv", target: y }', 's.yaml')).not.toThrow();

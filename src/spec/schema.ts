@@ -192,6 +192,18 @@ const deploySchema = z.strictObject({
   alias: z.string().regex(SLUG).default('staging').describe('alias the new version gets (default staging)'),
 });
 
+const fairnessSchema = z.strictObject({
+  sensitive: z.array(column('a sensitive column')).min(1).describe('columns fairness is measured over, at least one'),
+  bands: z
+    .record(z.string(), z.array(z.number()).min(1))
+    .describe('cut points for continuous sensitive columns, e.g. { Age: [25, 35, 50] } (increasing); without them quartiles are used and stated')
+    .optional(),
+  // 30: below it a group's rates swing too much for a CI worth reading; such groups are listed, not compared.
+  min_group_size: z.number().int().min(0).default(30).describe('smallest group compared in the fairness metrics (smaller ones are listed with a note)'),
+  // Off unless asked: changing decisions per group is a policy choice the spec's owner makes.
+  mitigation: z.enum(['none', 'group_thresholds']).default('none').describe('post-processing applied when a fairness gate fails: none | group_thresholds'),
+});
+
 const monitorSchema = z.strictObject({
   reference: z.enum(['train', 'test']).default('train').describe('which data drift is measured against'),
   drift: z.enum(['default', 'strict', 'lenient']).default('default').describe('drift alert sensitivity'),
@@ -216,9 +228,7 @@ export const specObject = z.strictObject({
   budget: budgetSchema.prefault({}),
   // 42: any fixed seed makes runs reproduce; this one is recognisable in logs.
   seed: z.number().int().min(0).default(42).describe('random seed, a whole number >= 0'),
-  fairness: z
-    .strictObject({ sensitive: z.array(column('a sensitive column')).min(1).describe('columns fairness is measured over, at least one') })
-    .optional(),
+  fairness: fairnessSchema.optional(),
   gates: z.array(gateSchema).default([]).describe('pass/fail criteria checked on the held-out test'),
   deploy: deploySchema.optional(),
   monitor: monitorSchema.optional(),
@@ -235,7 +245,7 @@ export const KNOWN_KEYS: Readonly<Record<string, readonly string[]>> = {
   data: Object.keys(dataSchema.shape),
   split: Object.keys(splitSchema.shape),
   budget: Object.keys(budgetSchema.shape),
-  fairness: ['sensitive'],
+  fairness: Object.keys(fairnessSchema.shape),
   deploy: Object.keys(deploySchema.shape),
   monitor: Object.keys(monitorSchema.shape),
 };
@@ -274,6 +284,12 @@ function crossFieldChecks(s: z.output<typeof specObject>, ctx: z.RefinementCtx):
     if (g.kind === 'threshold' && (FAIRNESS_METRICS as readonly string[]).includes(g.metric) && !s.fairness)
       add(['gates', i], 'spec.missing_sensitive', `gate '${g.source}' needs fairness.sensitive, the columns to measure ${g.metric} over`, 'Add fairness: { sensitive: [<column>, …] }.');
   });
+  for (const [col, cuts] of Object.entries(s.fairness?.bands ?? {})) {
+    if (!s.fairness!.sensitive.includes(col))
+      add(['fairness', 'bands', col], 'spec.bands_not_sensitive', `fairness.bands names '${col}', which is not in fairness.sensitive`, `Add '${col}' to fairness.sensitive, or remove its bands.`);
+    else if (cuts.some((c, i) => i > 0 && !(c > cuts[i - 1]!)))
+      add(['fairness', 'bands', col], 'spec.bands_not_increasing', `fairness.bands.${col} must be strictly increasing, got [${cuts.join(', ')}]`, 'Write the cut points in increasing order, e.g. [25, 35, 50].');
+  }
 }
 
 // Compile-time proof that the schema's output is a Spec; a mismatch fails `tsc`.

@@ -34,7 +34,7 @@ export interface Spec {
   /** `max_time` in seconds. */
   budget: { units: number; max_time?: number };
   seed: number;
-  fairness?: { sensitive: string[] };
+  fairness?: { sensitive: string[]; bands?: Record<string, number[]>; min_group_size: number; mitigation: 'none' | 'group_thresholds' };
   gates: Gate[];
   deploy?: { name: string; alias: string };
   monitor?: { reference: 'train' | 'test'; drift: 'default' | 'strict' | 'lenient' };
