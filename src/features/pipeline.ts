@@ -157,9 +157,24 @@ class PipelinePredictor implements PredictorModel {
     return this.last.predict(transformThrough(this, this.models, frame));
   }
 
+  /** The fitted steps in order, the predictor last (explanations look inside a pipeline). */
+  get steps(): readonly Model[] {
+    return this.models;
+  }
+
   state(): StateValue {
     return { steps: this.models.map(saveStep) };
   }
+}
+
+/**
+ * The fitted steps of a pipeline predictor (the predictor last), or undefined for any other model.
+ *
+ * @example
+ * pipelineSteps(model)?.at(-1)?.name; // 'gbdt'
+ */
+export function pipelineSteps(model: PredictorModel): readonly Model[] | undefined {
+  return model instanceof PipelinePredictor ? model.steps : undefined;
 }
 
 registerModel('pipeline', ({ params, inputs, state }) => {

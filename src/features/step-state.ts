@@ -22,8 +22,10 @@ export type SavedStep = { name: string; params: StateValue; inputs: StateValue; 
  * saveStep(model); // { name: 'standard_scaler', params: {...}, inputs: [...], state: {...} }
  */
 export function saveStep(model: Model): SavedStep {
-  // Params are JSON-safe by contract and inputs are plain {name, kind} records: both are state.
-  return { name: model.name, params: model.params as unknown as StateValue, inputs: model.inputs.map((c) => ({ name: c.name, kind: c.kind })), state: model.state() };
+  // Params are JSON-safe by contract and inputs are plain {name, kind, levels?} records: both are
+  // state. Levels are kept so a reloaded step re-codes categories exactly as the fitted one did.
+  const inputs = model.inputs.map((c) => ({ name: c.name, kind: c.kind, ...(c.levels ? { levels: [...c.levels] } : {}) }));
+  return { name: model.name, params: model.params as unknown as StateValue, inputs, state: model.state() };
 }
 
 /**
