@@ -8,7 +8,7 @@
  */
 export { explainTrees, type TreeExplanation } from './explain-trees.js';
 export { partialDependence, type PartialDependence, type PartialDependenceOptions } from './partial-dependence.js';
-export { permutationImportance, t975, type FeatureImportance, type PermutationImportance, type PermutationOptions } from './permutation.js';
+export { permutationImportance, type FeatureImportance, type PermutationImportance, type PermutationOptions } from './permutation.js';
 export { pipelineParts, type PipelineParts } from './pipeline-parts.js';
 export { targetScorer, type Scorer } from './scoring.js';
 export { goesLeft, treeCovers, type TreeCovers } from './tree-covers.js';

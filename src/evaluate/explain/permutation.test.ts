@@ -9,7 +9,8 @@ import { Frame, categoricalColumn, numericColumn, type Column } from '../../core
 import { Rng } from '../../core/rng.js';
 import { GbdtEstimator } from '../../models/gbdt/estimator.js';
 import { RidgeEstimator } from '../../models/linear/regression.js';
-import { permutationImportance, t975 } from './permutation.js';
+import { studentTQuantile } from '../stats/index.js';
+import { permutationImportance } from './permutation.js';
 
 /** credit.csv as a frame (empty cells missing) plus a seeded standard-normal `noise` column. */
 function credit(): { frame: Frame; target: Column } {
@@ -56,7 +57,7 @@ describe('permutationImportance', () => {
     expect(imp.features[0]!.mean).toBeGreaterThan(noise.mean + 0.02);
     // The CI is the t-interval of the drops.
     const f = imp.features[0]!;
-    const half = (t975(4) * f.std) / Math.sqrt(5);
+    const half = (studentTQuantile(0.975, 4) * f.std) / Math.sqrt(5);
     expect(f.ci[0]).toBeCloseTo(f.mean - half, 12);
     expect(f.drops).toHaveLength(5);
 

@@ -22,6 +22,7 @@ import { SpecmlError } from '../../core/errors.js';
 import type { PredictorModel } from '../../core/estimator.js';
 import { Frame, takeColumn, type Column } from '../../core/frame.js';
 import type { Rng } from '../../core/rng.js';
+import { studentTQuantile } from '../stats/index.js';
 import { targetScorer } from './scoring.js';
 
 /**
@@ -74,23 +75,6 @@ export interface PermutationImportance {
   features: FeatureImportance[];
 }
 
-/** Two-sided 95% Student-t quantiles t(0.975, df) for df = 1..30 (scipy.stats.t.ppf, 4 decimals). */
-const T975 = [
-  12.7062, 4.3027, 3.1824, 2.7764, 2.5706, 2.4469, 2.3646, 2.306, 2.2622, 2.2281, 2.201, 2.1788, 2.1604, 2.1448, 2.1314, 2.1199, 2.1098, 2.1009, 2.093, 2.086, 2.0796, 2.0739, 2.0687, 2.0639, 2.0595,
-  2.0555, 2.0518, 2.0484, 2.0452, 2.0423,
-];
-
-/**
- * t(0.975, df): the table above for df <= 30, the normal quantile 1.96 beyond (at df 31 that is 4%
- * narrower than the t quantile, at df 100 1.5%: repeats beyond 30 are rare and the gap small).
- *
- * @example
- * t975(4); // 2.7764
- */
-export function t975(df: number): number {
-  return df >= 1 && df <= 30 ? T975[Math.floor(df) - 1]! : 1.959964;
-}
-
 /**
  * Permutation importance of `model` on `frame` (n rows) scored against `target` (n labels or
  * values). See the file comment for the sign, the CI and the cost.
@@ -137,7 +121,7 @@ function summarize(x: Float64Array): { mean: number; std: number; ci: [number, n
   let ss = 0;
   for (let i = 0; i < r; i++) ss += (x[i]! - mean) ** 2;
   const std = Math.sqrt(ss / (r - 1));
-  const half = (t975(r - 1) * std) / Math.sqrt(r);
+  const half = (studentTQuantile(0.975, r - 1) * std) / Math.sqrt(r);
   return { mean, std, ci: [mean - half, mean + half] };
 }
 

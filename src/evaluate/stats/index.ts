@@ -1,0 +1,23 @@
+/**
+ * Special functions and distributions for p-values and intervals (float64, no dependencies).
+ *
+ * @example
+ * import { studentTSf, normalQuantile } from './evaluate/stats/index.js';
+ * const p = 2 * studentTSf(2.5, 9); // two-sided p of t = 2.5 on 9 df
+ */
+export { LN_SQRT_2PI, betaIncPair, betaIncReg, gammaIncP, gammaIncQ, logBeta, logGamma } from './special.js';
+export { erf, erfc } from './erf.js';
+export {
+  binomialCdf,
+  chi2Sf,
+  fSf,
+  normalCdf,
+  normalPdf,
+  normalQuantile,
+  normalSf,
+  studentTCdf,
+  studentTPdf,
+  studentTQuantile,
+  studentTSf,
+} from './distributions.js';
+export { quantileSorted } from './quantile.js';
