@@ -9,7 +9,9 @@ import { registerAnalyze } from './analyze.js';
 import { registerInit } from './init.js';
 import { registerModels } from './models.js';
 import { registerPredict } from './predict.js';
+import { registerRun } from './run.js';
 import { registerRuns } from './runs.js';
+import { registerTest } from './test.js';
 import { registerTrain } from './train.js';
 import type { Io } from './output.js';
 import { processIo, reportError } from './output.js';
@@ -29,7 +31,9 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   registerInit(program, io, setExit);
   registerTrain(program, io, setExit);
   registerPredict(program, io, setExit);
+  registerRun(program, io, setExit);
   registerRuns(program, io, setExit);
+  registerTest(program, io, setExit);
   registerModels(program, io, setExit);
   for (const c of program.commands.flatMap((c) => [c, ...c.commands])) c.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err }).showHelpAfterError('(run with --help for usage)');
 

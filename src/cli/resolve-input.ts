@@ -70,7 +70,7 @@ export async function resolveInput(specArg: string | undefined, flags: DataFlags
 }
 
 /** A data path from a spec is resolved against the spec's folder: say so when it is not there. */
-function requireSpecFile(specFile: string, field: string, given: string, resolved: string): void {
+export function requireSpecFile(specFile: string, field: string, given: string, resolved: string): void {
   if (/^[a-z][a-z0-9+]*:/i.test(given) && !/^file:/i.test(given)) return; // a database URI
   if (existsSync(resolved)) return;
   throw new SpecmlError('spec.data_not_found', `${specFile}: ${field} '${given}' does not exist (looked for ${resolved})`, {

@@ -45,8 +45,8 @@ export interface HistogramOptions {
 const AXIS_TEXT = '#444';
 const GRID = '#e6e8eb';
 
-/** Shared Vega-Lite config: no ARIA item descriptions (they triple the SVG size), quiet axes. */
-const CONFIG = {
+/** Shared Vega-Lite config of every report plot: no ARIA item descriptions (they triple the SVG size), quiet axes. */
+export const PLOT_CONFIG = {
   aria: false,
   font: FONT,
   background: 'transparent',
@@ -80,7 +80,7 @@ export function histogramSpec(h: Histogram, o: HistogramOptions): TopLevelSpec {
     ? { field: 'start', type: 'temporal' as const, scale: { type: 'utc' as const }, axis: { title: o.xTitle, tickCount: 4, labelOverlap: true } }
     : { field: 'start', type: 'quantitative' as const, scale: { zero: false, nice: false, domain: [lo, hi] }, axis: { title: o.xTitle, tickCount: 5, format: axisFormat(lo, hi), labelOverlap: true, labelFlush: true } };
   return {
-    config: CONFIG,
+    config: PLOT_CONFIG,
     ...(o.title ? { title: o.title } : {}),
     width: o.width ?? 260,
     height: o.height ?? 90,
@@ -109,7 +109,7 @@ export function barSpec(bars: readonly Bar[], o: BarOptions): TopLevelSpec {
   const y = { field: 'label', type: 'nominal' as const, sort: null, axis: { title: null, labelLimit: 170, ticks: false, domain: false, labelPadding: 6 } };
   const x = { field: 'value', type: 'quantitative' as const, scale: { domain: [0, max * (o.domainMax ? 1 : 1.18)], nice: false }, axis: { title: o.valueTitle, format: o.format, tickCount: 4, grid: true, labelFlush: true } };
   return {
-    config: CONFIG,
+    config: PLOT_CONFIG,
     ...(o.title ? { title: o.title } : {}),
     width: o.width ?? 260,
     height: { step: 16 },

@@ -1,0 +1,106 @@
+/**
+ * The run report in a real browser: the binary fixture (a failed fairness gate, every plot) is
+ * written with writeRunReport and opened from disk in headless Chromium through playwright-core.
+ *
+ * Needs Debian's Chromium at /usr/bin/chromium (`apt-get install chromium`). Where it is missing
+ * (most CI machines), every test here is SKIPPED, not failed, so CI stays green; the HTML itself
+ * is still checked by src/report/run-html.test.ts. Nothing leaves the machine: the page is a file
+ * and the test fails if it asks for anything but itself.
+ */
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeRunReport } from '../../src/report/run-write.js';
+import { binaryRun } from '../../src/report/run.fixture.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const NO_CHROMIUM = !existsSync(CHROMIUM);
+/** Plots in the binary fixture: ROC, PR, reliability, confusion, importance, SHAP, one per fairness attribute. */
+const PLOTS = 8;
+/**
+ * Page functions run in the browser; the project's tsconfig has no DOM types (it is a Node
+ * library), so they reach the DOM through these minimal shapes.
+ */
+type Win = { getComputedStyle(el: unknown): { backgroundColor: string }; document: { documentElement: { scrollWidth: number; clientWidth: number } } };
+type Boxed = { getBoundingClientRect(): { width: number; height: number } };
+const BACKGROUND = (el: unknown) => (globalThis as unknown as Win).getComputedStyle(el).backgroundColor;
+
+describe.skipIf(NO_CHROMIUM)(`run report in headless Chromium (skipped: ${CHROMIUM} not installed)`, () => {
+  let dir = '';
+  let browser: Browser;
+  let page: Page;
+  const errors: string[] = [];
+  const requests: string[] = [];
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'specml-run-browser-'));
+    const { html } = await writeRunReport(binaryRun(), path.join(dir, 'report'));
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage'],
+    });
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') errors.push(msg.text());
+    });
+    page.on('pageerror', (err) => errors.push(err.message));
+    page.on('request', (req) => requests.push(req.url()));
+    await page.goto(pathToFileURL(html).href, { waitUntil: 'load' });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('loads offline with no console errors and requests nothing but the page', () => {
+    expect(errors).toEqual([]);
+    expect(requests.filter((u) => !u.startsWith('file:'))).toEqual([]);
+    expect(requests.length).toBe(1);
+  });
+
+  it('shows the verdict band in red with FAILED', async () => {
+    const band = page.locator('#verdict');
+    await expect(band.isVisible()).resolves.toBe(true);
+    expect(await band.innerText()).toMatch(/FAILED\s+1 of 5 gates failed, 4 passed/);
+    expect(await band.evaluate(BACKGROUND)).toBe('rgb(180, 35, 24)');
+    const box = await band.boundingBox();
+    expect(box!.width).toBeGreaterThan(1000);
+  });
+
+  it('lays out every plot with a non-zero size and nothing overflows the page width', async () => {
+    const boxes = await page.locator('figure svg').evaluateAll((svgs) => svgs.map((s) => (s as unknown as Boxed).getBoundingClientRect()).map((r) => [r.width, r.height] as const));
+    expect(boxes.length).toBe(PLOTS);
+    for (const [w, h] of boxes) {
+      expect(w).toBeGreaterThan(100);
+      expect(h).toBeGreaterThan(60);
+    }
+    const overflow = await page.evaluate(() => {
+      const root = (globalThis as unknown as Win).document.documentElement;
+      return root.scrollWidth - root.clientWidth;
+    });
+    expect(overflow).toBe(0);
+  });
+
+  it('keeps the band coloured and drops the contents line when printed', async () => {
+    await page.emulateMedia({ media: 'print' });
+    try {
+      expect(await page.locator('#verdict').evaluate(BACKGROUND)).toBe('rgb(180, 35, 24)');
+      expect(await page.locator('nav.toc').isVisible()).toBe(false);
+      expect((await page.pdf({ format: 'A4' })).length).toBeGreaterThan(50_000);
+    } finally {
+      await page.emulateMedia({ media: 'screen' });
+    }
+  });
+
+  it('saves a full-page screenshot', async () => {
+    const png = path.join(dir, 'report.png');
+    await page.screenshot({ path: png, fullPage: true });
+    // A blank or broken page compresses to a few KB; the real page is several hundred.
+    expect((await stat(png)).size).toBeGreaterThan(20_000);
+  });
+});
