@@ -16,6 +16,7 @@ import type { Column, Frame } from '../../core/frame.js';
 import type { Rng } from '../../core/rng.js';
 import { crossValidate, type CrossValidation, type Splitter } from '../../evaluate/cv/index.js';
 import { family, familyNames } from '../families.js';
+import type { CvCache } from './resume.js';
 
 export interface CandidateInput {
   frame: Frame;
@@ -55,9 +56,18 @@ export function candidateFamilies(requested: readonly string[] | undefined): { f
   return { families: [...families, 'baseline'], skipped: want.filter((f) => !known.has(f)) };
 }
 
-export async function crossValidateCandidates(input: CandidateInput, families: readonly string[]): Promise<Candidate[]> {
+/**
+ * Cross-validates each family in turn; with a `cache`, a candidate an interrupted run already
+ * finished is loaded instead (resume.ts), and each new result is saved as soon as it exists.
+ */
+export async function crossValidateCandidates(input: CandidateInput, families: readonly string[], cache?: CvCache): Promise<Candidate[]> {
   const out: Candidate[] = [];
   for (const name of families) {
+    const cached = await cache?.load(name);
+    if (cached) {
+      out.push(cached);
+      continue;
+    }
     const fam = family(name);
     input.onStep?.(`cross-validating ${name} (${input.frame.nRows} rows)`);
     const t0 = performance.now();
@@ -65,7 +75,9 @@ export async function crossValidateCandidates(input: CandidateInput, families: r
       task: input.task,
       ...(input.groups ? { groups: input.groups } : {}),
     });
-    out.push({ name, description: fam.description, cv, seconds: (performance.now() - t0) / 1000 });
+    const c = { name, description: fam.description, cv, seconds: (performance.now() - t0) / 1000 };
+    await cache?.save(c);
+    out.push(c);
   }
   return out;
 }

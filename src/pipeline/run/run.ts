@@ -25,7 +25,7 @@ import { Rng } from '../../core/rng.js';
 import { profileFrame } from '../../data/profile/index.js';
 import { writeRunReport, type RunReport } from '../../report/index.js';
 import { loadSpec, type Spec } from '../../spec/index.js';
-import { openStore, type Store } from '../../track/index.js';
+import { openStore, type Run, type Store } from '../../track/index.js';
 import { family } from '../families.js';
 import { sha256File } from '../train.js';
 import { VERSION } from '../version.js';
@@ -37,6 +37,7 @@ import { judgeGates, type Measured, type PackageEvaluation } from './judge.js';
 import { measurePackage } from './measure.js';
 import { mitigationOffer } from './mitigation.js';
 import { prepare } from './prepare.js';
+import { cvCache } from './resume.js';
 import { cvSplitter } from './split.js';
 import { runSummary, type RunSummary } from './summary.js';
 import { updateProjectNotes } from './notes.js';
@@ -82,7 +83,7 @@ export async function runSpec(input: RunInput): Promise<RunOutput> {
       params: { spec_file: spec.file ?? null, task: spec.task, metric: spec.metric ?? null, split: spec.split, models: spec.models ?? null, gates: spec.gates.map((g) => g.source) },
     });
     try {
-      const out = await stages(spec, store, run.id, dataSha, input, step, started, startedAt);
+      const out = await stages(spec, store, run, dataSha, input, step, started, startedAt);
       await store.finishRun(run.id, 'finished', out.summary as never);
       return out;
     } catch (err) {
@@ -94,7 +95,8 @@ export async function runSpec(input: RunInput): Promise<RunOutput> {
   }
 }
 
-async function stages(spec: Spec, store: Store, runId: string, dataSha: string, input: RunInput, step: (s: string) => void, started: number, startedAt: Date): Promise<RunOutput> {
+async function stages(spec: Spec, store: Store, run: Run, dataSha: string, input: RunInput, step: (s: string) => void, started: number, startedAt: Date): Promise<RunOutput> {
+  const runId = run.id;
   const rng = new Rng(spec.seed);
   const p = await prepare(spec, step);
   await store.logParams(runId, { resolved_task: p.task, resolved_metric: p.metric, features: p.features, train_rows: p.train.nRows, holdout_rows: p.test.nRows });
@@ -103,8 +105,9 @@ async function stages(spec: Spec, store: Store, runId: string, dataSha: string, 
   const { splitter, groups, method: cvMethod } = cvSplitter(spec, p.task, p.train);
   const { families, skipped } = candidateFamilies(spec.models);
   if (skipped.length) step(`not available yet, skipped: ${skipped.join(', ')}`);
-  const cands = await crossValidateCandidates({ frame: p.train.select(p.features), target: p.yTrain, task: p.task, splitter, ...(groups ? { groups } : {}), metrics: [p.metric], rng, onStep: step }, families);
-  for (const c of cands) c.cv.scores[p.metric]!.folds.forEach((v, f) => void store.logMetric(runId, `cv_${p.metric}.${c.name}`, v, f));
+  const cache = await cvCache(store, run, step);
+  const cands = await crossValidateCandidates({ frame: p.train.select(p.features), target: p.yTrain, task: p.task, splitter, ...(groups ? { groups } : {}), metrics: [p.metric], rng, onStep: step }, families, cache);
+  for (const c of cands) for (const [f, v] of c.cv.scores[p.metric]!.folds.entries()) await store.logMetric(runId, `cv_${p.metric}.${c.name}`, v, f);
   const board = leaderboard(cands, p.metric, p.train.nRows, spec.split.folds);
   const best = board.find((b) => b.selected)!;
   step(`selected ${best.name} (CV ${p.metric} ${best.mean.toFixed(4)})`);
