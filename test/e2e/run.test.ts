@@ -48,6 +48,9 @@ describe('specml run on the credit example', () => {
     expect(gbdt.cv_mean).toBeGreaterThan(0.75);
     expect(doc.leaderboard.find((c: { name: string }) => c.name === 'baseline').significantly_worse).toBe(true);
     expect(existsSync(path.join(dir, doc.report.html))).toBe(true);
+    const card = readFileSync(path.join(doc.model.package, 'card.md'), 'utf8');
+    expect(card).toContain('## Evaluation');
+    expect(card).toMatch(/\| demographic_parity_difference <= 0.10 \| [\d.]+ \| (pass|FAIL) \|/);
     expect(readFileSync(path.join(dir, 'ACTIVE_TODOS.md'), 'utf8')).toContain(`## credit-risk: ${doc.passed ? 'PASSED' : 'FAILED'}`);
   });
 

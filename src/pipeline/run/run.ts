@@ -38,6 +38,7 @@ import { measurePackage } from './measure.js';
 import { mitigationOffer } from './mitigation.js';
 import { prepare } from './prepare.js';
 import { cvCache } from './resume.js';
+import { appendEvaluationCard } from './card.js';
 import { cvSplitter } from './split.js';
 import { runSummary, type RunSummary } from './summary.js';
 import { updateProjectNotes } from './notes.js';
@@ -152,6 +153,8 @@ async function stages(spec: Spec, store: Store, run: Run, dataSha: string, input
     specmlVersion: VERSION,
     reference: profileFrame(p.train, p.inspection.schema, { target: spec.data.target, classification: p.task !== 'regression' }),
   });
+  // Size is the package as saved: the evaluation.json and card section added below (a few KB) are
+  // not in it, since they record this very measurement.
   const ops = await measurePackage(pkgDir, testX);
 
   const measured: Measured = {
@@ -169,13 +172,8 @@ async function stages(spec: Spec, store: Store, run: Run, dataSha: string, input
   const evaluation: PackageEvaluation = { format: 'specml.evaluation', version: 1, run_id: runId, spec_sha256: specHash(spec), metric: p.metric, gates: spec.gates.map((g) => g.source), measured, results: gates, holdout_rows: p.test.nRows };
   await writeFileAtomic(path.join(pkgDir, 'evaluation.json'), JSON.stringify(evaluation, null, 1) + '\n');
 
-  // Register always (lineage of every attempt); move the alias only when every gate passed.
   const name = spec.deploy?.name ?? spec.name;
   const alias = spec.deploy?.alias ?? 'staging';
-  const version = await store.registerModel({ name, runId, packageDir: pkgDir, packageSha256: await sha256File(path.join(pkgDir, 'weights.bin')), summary: { passed, [p.metric]: holdout.metrics[p.metric]?.value ?? null } });
-  if (passed) await store.setAlias(name, alias, version.version, { reason: `run ${runId}: all ${gates.length} gates passed` });
-  for (const [k, v] of Object.entries(holdout.metrics)) await store.logMetric(runId, `holdout_${k}`, v.value);
-
   const report: RunReport = {
     runId,
     name: spec.name,
@@ -210,9 +208,19 @@ async function stages(spec: Spec, store: Store, run: Run, dataSha: string, input
     ...(fairness ? { fairness: fairness.sections } : {}),
     ...(mitigation ? { mitigation } : {}),
     gates,
-    model: { name, version: version.version, alias: passed ? alias : null, packageDir: version.packageDir, sizeBytes: ops.sizeBytes, latencyMs: ops.latencyMs },
+    // Version and registered folder are filled in once registered (below).
+    model: { name, version: 0, alias: null, packageDir: pkgDir, sizeBytes: ops.sizeBytes, latencyMs: ops.latencyMs },
     lineage: { specSha256: specHash(spec), dataSha256: dataSha, node: process.version, platform: `${process.platform}-${process.arch}` },
   };
+  await appendEvaluationCard(pkgDir, report);
+
+  // Register always (lineage of every attempt); move the alias only when every gate passed.
+  const version = await store.registerModel({ name, runId, packageDir: pkgDir, packageSha256: await sha256File(path.join(pkgDir, 'weights.bin')), summary: { passed, [p.metric]: holdout.metrics[p.metric]?.value ?? null } });
+  if (passed) await store.setAlias(name, alias, version.version, { reason: `run ${runId}: all ${gates.length} gates passed` });
+  for (const [k, v] of Object.entries(holdout.metrics)) await store.logMetric(runId, `holdout_${k}`, v.value);
+
+  report.model = { ...report.model, version: version.version, alias: passed ? alias : null, packageDir: version.packageDir };
+  report.seconds = (performance.now() - started) / 1000;
   step('writing the report');
   const files = await writeRunReport(report, path.join(input.reportsDir ?? 'reports', spec.name, `run-${runId}`));
   await store.logArtifact(runId, 'report.html', await readFile(files.html));
