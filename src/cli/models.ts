@@ -9,21 +9,13 @@
  */
 import type { Command } from 'commander';
 import { SpecmlError } from '../core/errors.js';
-import { openStore, parseModelRef, resolveModelRef, type AliasEvent, type Store } from '../track/index.js';
+import { parseModelRef, resolveModelRef, type AliasEvent } from '../track/index.js';
+import { withStore } from './store.js';
 import type { Io } from './output.js';
 
 interface StoreFlags {
   store?: string;
   json?: boolean;
-}
-
-async function withStore<T>(flags: StoreFlags, fn: (s: Store) => Promise<T>): Promise<T> {
-  const store = await openStore(flags.store, { mustExist: true });
-  try {
-    return await fn(store);
-  } finally {
-    await store.close();
-  }
 }
 
 const when = (ms: number): string => new Date(ms).toISOString().replace('T', ' ').slice(0, 19);

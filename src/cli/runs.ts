@@ -8,7 +8,8 @@
  */
 import type { Command } from 'commander';
 import { SpecmlError } from '../core/errors.js';
-import { openStore, type Run, type RunStatus, type Store } from '../track/index.js';
+import { type Run, type RunStatus } from '../track/index.js';
+import { withStore } from './store.js';
 import type { Io } from './output.js';
 
 interface Flags {
@@ -17,15 +18,6 @@ interface Flags {
   experiment?: string;
   status?: string;
   limit?: string;
-}
-
-async function withStore<T>(flags: Flags, fn: (s: Store) => Promise<T>): Promise<T> {
-  const store = await openStore(flags.store, { mustExist: true });
-  try {
-    return await fn(store);
-  } finally {
-    await store.close();
-  }
 }
 
 const when = (ms: number | null): string => (ms === null ? '-' : new Date(ms).toISOString().replace('T', ' ').slice(0, 19));

@@ -13,6 +13,7 @@ import { Figures } from './figures.js';
 import { formatCount, formatPercent, formatSeconds, formatStat } from './format.js';
 import { cardPlot, columnAnchor, columnCardsHtml, columnTableHtml, factList } from './html-columns.js';
 import { barSpec, histogramSpec } from './plots.js';
+import { htmlPage } from './page.js';
 
 /**
  * Renders the analysis report page. Cost: dominated by Vega, ~7 ms a plot once loaded (~300 ms to
@@ -36,22 +37,7 @@ export async function renderAnalysisHtml(a: Analysis): Promise<string> {
     `<section id="details"><h2>Column details</h2>${cards.html}</section>`,
     `<footer>Analysis took ${e(formatSeconds(a.seconds))} · specml ${e(a.specmlVersion)}</footer>`,
   ].join('\n');
-  const page = `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="specml ${e(a.specmlVersion)}">
-<title>${e(a.name)} · specml analysis</title>
-<style>${REPORT_CSS}</style>
-</head>
-<body>
-<main>
-${body}
-</main>
-</body>
-</html>
-`;
+  const page = htmlPage({ title: `${a.name} · specml analysis`, version: a.specmlVersion, css: REPORT_CSS, body });
   return figs.fill(page);
 }
 

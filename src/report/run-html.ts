@@ -17,6 +17,7 @@ import { dataHtml, lineageHtml } from './run-html-data.js';
 import { diagnosticsHtml } from './run-html-diagnostics.js';
 import { fairnessHtml } from './run-html-fairness.js';
 import type { RunReport } from './run-types.js';
+import { htmlPage } from './page.js';
 
 /** Section ids and titles, for the contents line and the tests. */
 const RUN_SECTIONS = [
@@ -46,22 +47,7 @@ export async function renderRunHtml(r: RunReport): Promise<string> {
     lineageHtml(r),
     `<footer>Run ${e(r.runId)} · specml ${e(r.specmlVersion)} · took ${e(formatSeconds(r.seconds))}</footer>`,
   ].join('\n');
-  const page = `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="specml ${e(r.specmlVersion)}">
-<title>${e(r.name)} · ${r.passed ? 'passed' : 'failed'} · specml run</title>
-<style>${RUN_CSS}</style>
-</head>
-<body>
-<main>
-${body}
-</main>
-</body>
-</html>
-`;
+  const page = htmlPage({ title: `${r.name} · ${r.passed ? 'passed' : 'failed'} · specml run`, version: r.specmlVersion, css: RUN_CSS, body });
   return figs.fill(page);
 }
 

@@ -41,3 +41,17 @@ export function storeError(err: unknown, file: string): unknown {
   return err;
 }
 
+
+/**
+ * Runs `fn`, turning SQLite failures a person can act on into SpecmlErrors (see {@link storeError}).
+ *
+ * @example
+ * const row = guarded(file, () => db.prepare('SELECT 1').get());
+ */
+export function guarded<T>(file: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    throw storeError(err, file);
+  }
+}

@@ -17,7 +17,7 @@ import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { SpecmlError } from '../core/errors.js';
 import { checkName } from './names.js';
-import { storeError } from './sqlite-errors.js';
+import { guarded } from './sqlite-errors.js';
 import type { AliasAction, AliasEvent, JsonValue, ModelVersion, ModelVersionInput, MoveNote } from './types.js';
 
 interface VersionRow {
@@ -62,12 +62,9 @@ export class RegistryQueries {
     private readonly root: string,
   ) {}
 
+  /** Runs `fn`, mapping SQLite failures a person can act on (store.locked, store.corrupt). */
   private guard<T>(fn: () => T): T {
-    try {
-      return fn();
-    } catch (err) {
-      throw storeError(err, this.file);
-    }
+    return guarded(this.file, fn);
   }
 
   async register(input: ModelVersionInput): Promise<ModelVersion> {

@@ -17,7 +17,7 @@ import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { writeFileAtomic } from '../core/atomic.js';
 import { SpecmlError } from '../core/errors.js';
-import { storeError } from './sqlite-errors.js';
+import { guarded } from './sqlite-errors.js';
 import type { ArtifactRef, JsonValue, MetricPoint, Run, RunFilter, RunInput, RunStatus } from './types.js';
 
 interface RunRow {
@@ -56,11 +56,7 @@ export class RunQueries {
 
   /** Runs `fn`, mapping SQLite failures a person can act on (store.locked, store.corrupt). */
   private guard<T>(fn: () => T): T {
-    try {
-      return fn();
-    } catch (err) {
-      throw storeError(err, this.file);
-    }
+    return guarded(this.file, fn);
   }
 
   private row(id: string): RunRow {
