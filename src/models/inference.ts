@@ -7,3 +7,4 @@ import '../features/index.js';
 import './linear/linear-model.js';
 import './gbdt/model.js';
 import './forest/model.js';
+import './calibrated/model.js';

@@ -291,3 +291,16 @@ export function listText(items: readonly string[]): string {
 export function plural(n: number, word: string): string {
   return `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;
 }
+
+/**
+ * The sentence under "Holdout performance": what was scored, and the decision rule when the spec
+ * changed it (calibration, a threshold).
+ *
+ * @example
+ * holdoutNote(report); // 'The selected model, refitted on all 3,563 training rows, …'
+ */
+export function holdoutNote(r: RunReport): string {
+  const base = `The selected model, refitted on all ${formatCount(r.data.trainRows)} training rows, scored on the ${formatCount(r.data.holdoutRows)} holdout rows. Intervals are 95% bootstrap confidence intervals over holdout rows.`;
+  const missing = (r.holdout.unavailable ?? []).map((u) => `${u.metric} is not defined on these rows (${u.reason}).`);
+  return [base, ...(r.decision ? [r.decision.note] : []), ...missing].join(' ');
+}

@@ -5,10 +5,10 @@
  */
 import { escapeHtml as e } from './escape.js';
 import { Figures } from './figures.js';
-import { formatBytes, formatCount, formatDate, formatSeconds } from './format.js';
+import { formatBytes, formatDate, formatSeconds } from './format.js';
 import { factList } from './html-columns.js';
 import {
-  aliasText, beatsSentence, gateMeasured, gateThreshold, holdoutRows, leaderboardSentences, meanStd, rankedLeaderboard,
+  aliasText, beatsSentence, gateMeasured, gateThreshold, holdoutNote, holdoutRows, leaderboardSentences, meanStd, rankedLeaderboard,
   SIGNIFICANCE_NOTE, summarySentences, TASK_LABEL, verdictText, worseCell,
 } from './run-content.js';
 import { RUN_CSS } from './run-css.js';
@@ -92,7 +92,7 @@ function holdout(r: RunReport): string {
   const rows = holdoutRows(r);
   if (rows.length === 0) return `<section id="holdout">${title}<p class="absent">No holdout metrics were computed.</p></section>`;
   const body = rows.map((x) => `<tr${x.primary ? ' class="chosen"' : ''}><td class="name">${e(capitalise(metricLabel(x.name)))}${x.primary ? ' <span class="badge accent">primary</span>' : ''}</td><td><code>${e(x.name)}</code></td><td class="num">${e(x.value)}</td><td class="num">${e(x.ci)}</td><td>${x.better}</td></tr>`);
-  const note = `<p class="muted">The selected model, refitted on all ${formatCount(r.data.trainRows)} training rows, scored on the ${formatCount(r.data.holdoutRows)} holdout rows. Intervals are 95% bootstrap confidence intervals over holdout rows.</p>`;
+  const note = `<p class="muted">${e(holdoutNote(r))}</p>`;
   return `<section id="holdout">${title}${note}<div class="scroll"><table><thead><tr><th>Metric</th><th>Name</th><th class="num">Value</th><th class="num">95% CI</th><th>Better</th></tr></thead><tbody>${body.join('')}</tbody></table></div></section>`;
 }
 

@@ -7,7 +7,7 @@ import { escapeMarkdown as m } from './escape.js';
 import { formatBytes, formatCount, formatDate, formatSeconds } from './format.js';
 import { mdTable } from './md-table.js';
 import {
-  aliasText, beatsSentence, dataFacts, gateMeasured, gateThreshold, holdoutRows, leaderboardSentences, lineageFacts,
+  aliasText, beatsSentence, dataFacts, gateMeasured, gateThreshold, holdoutNote, holdoutRows, leaderboardSentences, lineageFacts,
   meanStd, rankedLeaderboard, SIGNIFICANCE_NOTE, sortedIssues, summarySentences, TASK_LABEL, verdictText, worseCell,
 } from './run-content.js';
 import { capitalise, formatScore, metricLabel } from './run-format.js';
@@ -48,7 +48,7 @@ export function renderRunMarkdown(r: RunReport): string {
   const hold = holdoutRows(r);
   if (hold.length === 0) out.push('No holdout metrics were computed.', '');
   else {
-    out.push(`The selected model, refitted on all ${formatCount(r.data.trainRows)} training rows, scored on the ${formatCount(r.data.holdoutRows)} holdout rows. Intervals are 95% bootstrap confidence intervals over holdout rows.`, '');
+    out.push(m(holdoutNote(r)), '');
     const rows = hold.map((x) => [`${m(capitalise(metricLabel(x.name)))}${x.primary ? ' (primary)' : ''}`, m(x.name), x.value, x.ci, x.better]);
     out.push(mdTable(['Metric', 'Name', 'Value', '95% CI', 'Better'], rows, [false, false, true, true]), '');
   }

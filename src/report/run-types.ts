@@ -120,9 +120,13 @@ export interface RunReport {
   };
   metric: { name: string; greaterIsBetter: boolean; reason?: string };
   leaderboard: LeaderboardRow[];
+  /** How probabilities become decisions, when the spec changes the default (argmax, uncalibrated). */
+  decision?: { calibration: 'sigmoid' | 'isotonic' | null; threshold: number | null; note: string };
   /** Holdout evaluation of the selected model. */
   holdout: {
     metrics: Record<string, Estimate>;
+    /** Metrics not defined on these holdout rows (e.g. a class absent from a time-ordered holdout), with why. */
+    unavailable?: { metric: string; reason: string }[];
     /** Binary: ROC curve points. */
     roc?: { fpr: number[]; tpr: number[] };
     /** Binary: precision-recall curve points. */

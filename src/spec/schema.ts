@@ -228,6 +228,12 @@ export const specObject = z.strictObject({
   budget: budgetSchema.prefault({}),
   // 42: any fixed seed makes runs reproduce; this one is recognisable in logs.
   seed: z.number().int().min(0).default(42).describe('random seed, a whole number >= 0'),
+  // Off by default: calibration changes the probabilities a user has already validated elsewhere.
+  calibration: z.enum(['none', 'sigmoid', 'isotonic']).default('none').describe('calibrate predicted probabilities on out-of-fold predictions: none | sigmoid (Platt) | isotonic'),
+  threshold: z
+    .union([z.strictObject({ precision: z.number().gt(0).lte(1) }), z.strictObject({ recall: z.number().gt(0).lte(1) })])
+    .describe('binary decision threshold chosen on out-of-fold predictions: { precision: 0.8 } (most recall at that precision) or { recall: 0.9 }')
+    .optional(),
   fairness: fairnessSchema.optional(),
   gates: z.array(gateSchema).default([]).describe('pass/fail criteria checked on the held-out test'),
   deploy: deploySchema.optional(),

@@ -34,6 +34,8 @@ export interface Spec {
   /** `max_time` in seconds. */
   budget: { units: number; max_time?: number };
   seed: number;
+  calibration: 'none' | 'sigmoid' | 'isotonic';
+  threshold?: { precision: number } | { recall: number };
   fairness?: { sensitive: string[]; bands?: Record<string, number[]>; min_group_size: number; mitigation: 'none' | 'group_thresholds' };
   gates: Gate[];
   deploy?: { name: string; alias: string };

@@ -3,7 +3,7 @@
  * lists the cases and explains every tolerance; each is restated where it is used).
  */
 import { describe, expect, it } from 'vitest';
-import { applyBinary, applyCalibrator } from './apply.js';
+import { applyBinary, applyCalibrator } from '../../models/calibrated/apply.js';
 import { fitCalibrator } from './calibrator.js';
 import { expectedCalibrationError } from './ece.js';
 import { loadCalibrationGolden } from './golden.fixture.js';

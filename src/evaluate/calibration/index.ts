@@ -8,8 +8,9 @@
  * const cal = fitCalibrator('sigmoid', yCal, scoresCal);
  * expectedCalibrationError(yTest, applyCalibrator(cal, scoresTest));
  */
-export { applyBinary, applyCalibrator, type BinaryCalibratorState, type CalibratorState, type IsotonicState, type SigmoidState } from './apply.js';
-export { calibratorFromState, fitCalibrator, type CalibrationMethod, type FitCalibratorOptions } from './calibrator.js';
+export { applyBinary, applyCalibrator, type BinaryCalibratorState, type CalibratorState, type IsotonicState, type SigmoidState } from '../../models/calibrated/apply.js';
+export { fitCalibrator, type CalibrationMethod, type FitCalibratorOptions } from './calibrator.js';
+export { calibratorFromState } from '../../models/calibrated/state.js';
 export { expectedCalibrationError, type EceOptions } from './ece.js';
 export { fitIsotonic } from './isotonic.js';
 export { reliabilityCurve, type BinStrategy, type ReliabilityCurve, type ReliabilityOptions } from './reliability.js';

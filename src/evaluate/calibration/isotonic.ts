@@ -21,7 +21,7 @@
  * s.y; // [0, 0.5, 1]
  */
 import { checkFinite, checkRows, checkWeights, fail } from '../metrics/validate.js';
-import type { IsotonicState } from './apply.js';
+import type { IsotonicState } from '../../models/calibrated/apply.js';
 
 /** numpy's `finfo(float64).resolution`: sklearn's tie tolerance on x. */
 const X_RESOLUTION = 1e-15;

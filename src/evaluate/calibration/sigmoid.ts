@@ -21,7 +21,7 @@
  */
 import { checkFinite, checkRows, checkWeights } from '../metrics/validate.js';
 import { checkBinaryLabels } from '../threshold/binary-input.js';
-import type { SigmoidState } from './apply.js';
+import type { SigmoidState } from '../../models/calibrated/apply.js';
 
 const MAX_ITER = 100;
 /** Smallest line-search step before giving up: below it the objective cannot drop in float64. */

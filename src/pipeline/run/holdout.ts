@@ -10,11 +10,12 @@
  * h.metrics.roc_auc; // { value, ci_low, ci_high }
  */
 import type { Prediction } from '../../core/estimator.js';
+import { SpecmlError } from '../../core/errors.js';
 import type { Rng } from '../../core/rng.js';
 import { encodeClasses } from '../../data/classes.js';
 import { expectedCalibrationError, reliabilityCurve } from '../../evaluate/calibration/index.js';
 import { metricsWithCi } from '../../evaluate/interval/index.js';
-import { confusionMatrix } from '../../evaluate/metrics/index.js';
+import { confusionMatrix, metric } from '../../evaluate/metrics/index.js';
 import { precisionRecallCurve } from '../../evaluate/threshold/index.js';
 import { thresholdCounts } from '../../evaluate/threshold/pr-curve.js';
 import { thinIndices } from '../../report/run-plots.js';
@@ -40,17 +41,41 @@ export function metricNames(p: Prepared): string[] {
   return base.includes(p.metric) ? [...base] : [p.metric, ...base];
 }
 
+/**
+ * The metric names that are defined on these holdout rows; the others (e.g. one-vs-rest ROC AUC
+ * when a class never occurs in a time-ordered holdout) with the reason, for the report.
+ */
+function definedMetrics(names: readonly string[], y: Int32Array | Float64Array, pred: Prediction): { names: string[]; unavailable: { metric: string; reason: string }[] } {
+  const ok: string[] = [];
+  const unavailable: { metric: string; reason: string }[] = [];
+  for (const name of names) {
+    const m = metric(name);
+    try {
+      if (m.needs === 'values') m.compute(y as Float64Array, pred.values);
+      else if (m.needs === 'labels') m.compute(y as Int32Array, Int32Array.from(pred.values));
+      else m.compute(y as Int32Array, pred.proba!);
+      ok.push(name);
+    } catch (err) {
+      if (!(err instanceof SpecmlError) || !err.code.startsWith('data.')) throw err;
+      unavailable.push({ metric: name, reason: err.message });
+    }
+  }
+  return { names: ok, unavailable };
+}
+
 export function holdoutEvaluation(p: Prepared, pred: Prediction, rng: Rng): RunReport['holdout'] {
-  const names = metricNames(p);
+  const all = metricNames(p);
   if (p.task === 'regression') {
     const y = Float64Array.from((p.yTest as Extract<typeof p.yTest, { kind: 'numeric' }>).values);
+    const { names, unavailable } = definedMetrics(all, y, pred);
     const metrics = metricsWithCi(names, y, { values: pred.values }, { rng }) as Record<string, Estimate>;
     const idx = thinIndices(y.length, MAX_RESIDUALS);
-    return { metrics: pick(metrics), residuals: { yTrue: idx.map((i) => y[i]!), yPred: idx.map((i) => pred.values[i]!) } };
+    return { metrics: pick(metrics), ...(unavailable.length ? { unavailable } : {}), residuals: { yTrue: idx.map((i) => y[i]!), yPred: idx.map((i) => pred.values[i]!) } };
   }
   const y = encodeClasses(p.yTest).codes;
   const k = p.classes!.length;
   const labels = Int32Array.from(pred.values);
+  const { names, unavailable } = definedMetrics(all, y, pred);
   const metrics = pick(metricsWithCi(names, y, { labels, proba: pred.proba! }, { rng }) as Record<string, Estimate>);
   const cm = confusionMatrix(y, labels, { nClasses: k });
   const confusion = { labels: [...p.classes!], matrix: Array.from({ length: k }, (_, r) => Array.from(cm.counts.subarray(r * k, r * k + k))) };
@@ -62,7 +87,7 @@ export function holdoutEvaluation(p: Prepared, pred: Prediction, rng: Rng): RunR
       hit[i] = labels[i] === y[i] ? 1 : 0;
     }
     const rc = reliabilityCurve(hit, top, { bins: 10 });
-    return { metrics, confusion, calibration: { probPred: [...rc.probPred], probTrue: [...rc.probTrue], counts: [...rc.counts], ece: expectedCalibrationError(y, pred.proba!) } };
+    return { metrics, ...(unavailable.length ? { unavailable } : {}), confusion, calibration: { probPred: [...rc.probPred], probTrue: [...rc.probTrue], counts: [...rc.counts], ece: expectedCalibrationError(y, pred.proba!) } };
   }
   const score = Float64Array.from({ length: y.length }, (_, i) => pred.proba![i * 2 + 1]!);
   const counts = thresholdCounts(y, score);
@@ -78,6 +103,7 @@ export function holdoutEvaluation(p: Prepared, pred: Prediction, rng: Rng): RunR
   const rc = reliabilityCurve(y, score, { bins: 10 });
   return {
     metrics,
+    ...(unavailable.length ? { unavailable } : {}),
     confusion,
     roc,
     pr: { precision: prIdx.map((i) => pr.precision[i]!), recall: prIdx.map((i) => pr.recall[i]!) },

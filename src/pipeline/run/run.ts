@@ -39,6 +39,7 @@ import { mitigationOffer } from './mitigation.js';
 import { prepare } from './prepare.js';
 import { cvCache } from './resume.js';
 import { appendEvaluationCard } from './card.js';
+import { decisionRule } from './decision.js';
 import { cvSplitter } from './split.js';
 import { runSummary, type RunSummary } from './summary.js';
 import { updateProjectNotes } from './notes.js';
@@ -117,8 +118,10 @@ async function stages(spec: Spec, store: Store, run: Run, dataSha: string, input
   const fit = (name: string): Promise<PredictorModel> => (family(name).make({}, p.task) as Estimator<PredictorModel>).fit(p.train.select(p.features), p.yTrain, { rng: rng.fork(`refit-${name}`) });
   step(`refitting ${best.name} on ${p.train.nRows} rows`);
   const trainStart = performance.now();
-  const model = await fit(best.name);
+  const fitted = await fit(best.name);
   const trainSeconds = (performance.now() - trainStart) / 1000;
+  const rule = decisionRule(spec, p, cands.find((c) => c.name === best.name)!.cv.oofProba, fitted);
+  const model = rule?.model ?? fitted;
   const baseline = await fit('baseline');
   const testX = p.test.select(p.features);
   const pred = model.predict(testX);
@@ -165,7 +168,7 @@ async function stages(spec: Spec, store: Store, run: Run, dataSha: string, input
   };
   const gates = judgeGates(spec.gates, measured);
   const passed = gates.every((g) => g.passed);
-  const oof = cands.find((c) => c.name === best.name)!.cv.oofProba;
+  const oof = rule?.oofProba ?? cands.find((c) => c.name === best.name)!.cv.oofProba;
   const mitigation = fairness && oof ? mitigationOffer(spec, p, oof, Float64Array.from({ length: p.test.nRows }, (_, i) => pred.proba![i * 2 + 1]!), gates) : undefined;
 
   // What `specml test` re-checks later travels with the package (registration copies it).
@@ -201,6 +204,7 @@ async function stages(spec: Spec, store: Store, run: Run, dataSha: string, input
     },
     metric: { name: p.metric, greaterIsBetter: board[0]!.greaterIsBetter, reason: p.inspection.metric.reason },
     leaderboard: board.map(({ greaterIsBetter: _g, ...row }) => row),
+    ...(rule ? { decision: rule.decision } : {}),
     holdout,
     ...(beats ? { beats } : {}),
     importance,

@@ -1,0 +1,50 @@
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadModelPackage } from '../../artifact/load.js';
+import { deserializeModel, serializeModel } from '../../core/model-io.js';
+import type { PredictorModel } from '../../core/estimator.js';
+import { readTable } from '../../data/io/index.js';
+import { coerceToSchema } from '../../data/schema/index.js';
+import { runSpec } from './run.js';
+
+const EXAMPLES = new URL('../../../examples/', import.meta.url);
+
+function project(example: string, data: string, extra: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'specml-decision-'));
+  copyFileSync(new URL(`${example}/${data}`, EXAMPLES), path.join(dir, data));
+  const spec = readFileSync(new URL(`${example}/specml.yaml`, EXAMPLES), 'utf8').replace(/^gates:/m, `models: [linear]\n${extra}\ngates:`);
+  writeFileSync(path.join(dir, 'specml.yaml'), spec);
+  return dir;
+}
+
+const run = (dir: string) => runSpec({ spec: path.join(dir, 'specml.yaml'), store: `sqlite:${path.join(dir, 'store.db')}`, reportsDir: path.join(dir, 'reports') });
+
+describe('calibration and decision thresholds in specml run', () => {
+  it('fits isotonic calibration and a precision threshold on out-of-fold predictions; the package applies both', async () => {
+    const dir = project('credit', 'credit.csv', 'calibration: isotonic\nthreshold: { precision: 0.7 }');
+    const { report, summary } = await run(dir);
+    expect(report.decision).toMatchObject({ calibration: 'isotonic' });
+    const t = report.decision!.threshold!;
+    expect(t).toBeGreaterThan(0);
+    expect(t).toBeLessThan(1);
+    expect(report.decision!.note).toMatch(/out-of-fold/);
+    const { manifest, model } = await loadModelPackage(summary.model.package);
+    expect(model.name).toBe('calibrated');
+    const frame = coerceToSchema(await readTable(path.join(dir, 'credit.csv')), manifest.input.schema).frame;
+    const p = model.predict(frame);
+    // Class 1 exactly where the calibrated P(class 1) reaches the threshold.
+    for (let i = 0; i < p.values.length; i++) expect(p.values[i]).toBe(p.proba![i * 2 + 1]! >= t ? 1 : 0);
+    // Isotonic calibration is a step function: few distinct probabilities.
+    expect(new Set(Array.from({ length: p.values.length }, (_, i) => p.proba![i * 2 + 1])).size).toBeLessThan(300);
+    const { json, buffers } = serializeModel(model);
+    expect(Array.from((deserializeModel(json, buffers) as PredictorModel).predict(frame).proba!)).toEqual(Array.from(p.proba!));
+  }, 60_000);
+
+  it('sigmoid calibration keeps the argmax rule; a threshold on a multiclass target is a spec error', async () => {
+    const { report } = await run(project('credit', 'credit.csv', 'calibration: sigmoid'));
+    expect(report.decision).toMatchObject({ calibration: 'sigmoid', threshold: null });
+    await expect(run(project('seattle-weather', 'seattle-weather.csv', 'threshold: { recall: 0.9 }'))).rejects.toMatchObject({ code: 'spec.threshold_not_binary' });
+  }, 60_000);
+});
