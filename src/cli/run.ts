@@ -40,7 +40,7 @@ export function summarizeRun(s: RunSummary): string {
   if (s.gates.length === 0) lines.push('  (the spec has no gates)');
   const mit = s.mitigation;
   if (mit) {
-    lines.push('', `fairness mitigation (offered, ${mit.applied ? 'applied' : 'not applied'}): group thresholds on ${mit.attribute}, fitted on out-of-fold training predictions`);
+    lines.push('', `fairness mitigation (${mit.applied ? 'applied' : 'offered, not applied'}): group thresholds on ${mit.attribute}, fitted on out-of-fold training predictions`);
     lines.push(`  holdout ${mit.constraint.replace('_', ' ')} gap ${f(mit.before.gap)} -> ${f(mit.after.gap)}, accuracy ${f(mit.before.accuracy)} -> ${f(mit.after.accuracy)}`);
     lines.push(`  ${mit.note}`);
   }

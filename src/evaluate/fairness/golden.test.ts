@@ -18,7 +18,7 @@ import { describe, expect, it } from 'vitest';
 import { BOOL_MISSING, type Column, Frame, booleanColumn, categoricalColumn, numericColumn } from '../../core/frame.js';
 import type { UndefinedRatePolicy } from './disparity.js';
 import { BINARY_RATES } from './group-rates.js';
-import type { SensitiveAttribute } from './groups.js';
+import type { SensitiveAttribute } from '../../data/groups.js';
 import { regressionFairnessReport } from './regression.js';
 import { fairnessReport } from './report.js';
 import { loadCredit } from './fairness.fixture.js';

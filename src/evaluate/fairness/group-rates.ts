@@ -23,7 +23,7 @@
  * const g = binaryGroupMetrics(grouping, yTrue, yPred, { minGroupSize: 30 });
  * g[0].selection_rate; // { value: 0.53, numerator: 704, denominator: 1327, ci: { lower: …, upper: … } }
  */
-import type { Grouping } from './groups.js';
+import type { Grouping } from '../../data/groups.js';
 import { type Interval, wilsonInterval } from './wilson.js';
 
 /** One rate of one group. `value` is null when `denominator` is 0. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BOOL_MISSING, Frame, booleanColumn, categoricalColumn, datetimeColumn, numericColumn, textColumn } from '../../core/frame.js';
-import { groupingFromLabels, MAX_UNBANDED_GROUPS, MISSING_GROUP, sensitiveGroups } from './groups.js';
+import { groupingFromLabels, MAX_UNBANDED_GROUPS, MISSING_GROUP, sensitiveGroups } from '../../data/groups.js';
 import { intersectGroups } from './intersect.js';
 import { loadCredit, thrown } from './fairness.fixture.js';
 import { resolveGroupings } from './resolve.js';

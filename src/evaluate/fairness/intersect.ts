@@ -14,7 +14,7 @@
  * const marital = sensitiveGroups(frame, { column: 'Marital' });
  * intersectGroups([age, marital]).labels[0]; // 'Age=<30 & Marital=divorced'
  */
-import type { Grouping } from './groups.js';
+import type { Grouping } from '../../data/groups.js';
 
 /** Separates the parts of an intersection label. */
 export const INTERSECTION_SEPARATOR = ' & ';

@@ -14,7 +14,7 @@
 import type { Frame } from '../../core/frame.js';
 import type { Exclusion } from './disparity.js';
 import { spread } from './disparity.js';
-import type { Grouping, SensitiveAttribute } from './groups.js';
+import type { Grouping, SensitiveAttribute } from '../../data/groups.js';
 import { checkMinGroupSize } from './report.js';
 import { type IntersectionOption, resolveGroupings } from './resolve.js';
 import { finiteValues } from './validate.js';

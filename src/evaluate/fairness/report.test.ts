@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Frame, categoricalColumn, numericColumn } from '../../core/frame.js';
 import { exitCodeFor } from '../../core/errors.js';
 import { loadCredit, thrown } from './fairness.fixture.js';
-import { MISSING_GROUP } from './groups.js';
+import { MISSING_GROUP } from '../../data/groups.js';
 import { regressionFairnessReport } from './regression.js';
 import { fairnessReport } from './report.js';
 

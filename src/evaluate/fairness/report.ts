@@ -14,7 +14,7 @@ import { SpecmlError } from '../../core/errors.js';
 import type { Frame } from '../../core/frame.js';
 import { type BinaryDisparities, type Exclusion, type UndefinedRatePolicy, binaryDisparities } from './disparity.js';
 import { type BinaryGroupMetrics, DEFAULT_MIN_GROUP_SIZE, binaryGroupMetrics } from './group-rates.js';
-import type { SensitiveAttribute } from './groups.js';
+import type { SensitiveAttribute } from '../../data/groups.js';
 import { type IntersectionOption, resolveGroupings } from './resolve.js';
 import { binaryLabels, finiteValues } from './validate.js';
 

@@ -7,7 +7,7 @@
  */
 import { SpecmlError } from '../../core/errors.js';
 import type { Frame } from '../../core/frame.js';
-import { type Grouping, type SensitiveAttribute, sensitiveGroups } from './groups.js';
+import { type Grouping, type SensitiveAttribute, sensitiveGroups } from '../../data/groups.js';
 import { intersectGroups } from './intersect.js';
 
 /**

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Frame, categoricalColumn } from '../../core/frame.js';
 import { Rng } from '../../core/rng.js';
 import { loadCredit, thrown } from './fairness.fixture.js';
-import { type Grouping, groupingFromLabels, sensitiveGroups } from './groups.js';
+import { type Grouping, groupingFromLabels, sensitiveGroups } from '../../data/groups.js';
 import { fairnessReport } from './report.js';
 import { applyGroupThresholds, groupThresholds, nextUp } from './thresholds.js';
 

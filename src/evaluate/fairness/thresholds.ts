@@ -38,7 +38,7 @@
 import { SpecmlError } from '../../core/errors.js';
 import { binaryDisparities } from './disparity.js';
 import { DEFAULT_MIN_GROUP_SIZE, binaryGroupMetrics } from './group-rates.js';
-import { type Grouping, groupingFromLabels } from './groups.js';
+import { type Grouping, groupingFromLabels } from '../../data/groups.js';
 import { checkMinGroupSize } from './report.js';
 import { binaryLabels, checkLength, finiteValues } from './validate.js';
 

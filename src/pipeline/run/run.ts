@@ -35,7 +35,8 @@ import { holdoutEvaluation } from './holdout.js';
 import { fairnessOf, importanceOf, shapOf } from './insight.js';
 import { judgeGates, type Measured, type PackageEvaluation } from './judge.js';
 import { measurePackage } from './measure.js';
-import { mitigationOffer } from './mitigation.js';
+import { describeMitigation, failingOnTraining, planMitigation, type MitigationPlan } from './mitigation.js';
+import { CalibratedModel } from '../../models/calibrated/model.js';
 import { prepare } from './prepare.js';
 import { cvCache } from './resume.js';
 import { appendEvaluationCard } from './card.js';
@@ -121,7 +122,21 @@ async function stages(spec: Spec, store: Store, run: Run, dataSha: string, input
   const fitted = await fit(best.name);
   const trainSeconds = (performance.now() - trainStart) / 1000;
   const rule = decisionRule(spec, p, cands.find((c) => c.name === best.name)!.cv.oofProba, fitted);
-  const model = rule?.model ?? fitted;
+  // Out-of-fold probabilities as the final model gives them, and its own decision threshold.
+  const oof = rule?.oofProba ?? cands.find((c) => c.name === best.name)!.cv.oofProba;
+  const baseThreshold = rule?.decision.threshold ?? 0.5;
+  let model = rule?.model ?? fitted;
+  // A fairness mitigation the spec allows is decided and fitted on training rows, before the holdout.
+  let plan: MitigationPlan | undefined;
+  if (spec.fairness?.mitigation === 'group_thresholds' && oof) {
+    const gate = failingOnTraining(spec, p, oof, baseThreshold);
+    plan = gate && planMitigation(spec, p, oof, baseThreshold, gate);
+    if (plan) {
+      step(`applying group thresholds on ${plan.attr.column} (a fairness gate fails on out-of-fold predictions)`);
+      model = withGroupThresholds(model, plan);
+    }
+  }
+  const applied = plan !== undefined;
   const baseline = await fit('baseline');
   const testX = p.test.select(p.features);
   const pred = model.predict(testX);
@@ -168,8 +183,9 @@ async function stages(spec: Spec, store: Store, run: Run, dataSha: string, input
   };
   const gates = judgeGates(spec.gates, measured);
   const passed = gates.every((g) => g.passed);
-  const oof = rule?.oofProba ?? cands.find((c) => c.name === best.name)!.cv.oofProba;
-  const mitigation = fairness && oof ? mitigationOffer(spec, p, oof, Float64Array.from({ length: p.test.nRows }, (_, i) => pred.proba![i * 2 + 1]!), gates) : undefined;
+  const failedFair = gates.find((g) => !g.passed && g.kind === 'threshold' && (g.metric === 'demographic_parity_difference' || g.metric === 'equal_opportunity_difference'));
+  if (!plan && failedFair && oof) plan = planMitigation(spec, p, oof, baseThreshold, { metric: failedFair.metric, limit: failedFair.threshold! });
+  const mitigation = fairness && plan ? describeMitigation(spec, p, plan, Float64Array.from({ length: p.test.nRows }, (_, i) => pred.proba![i * 2 + 1]!), baseThreshold, applied) : undefined;
 
   // What `specml test` re-checks later travels with the package (registration copies it).
   const evaluation: PackageEvaluation = { format: 'specml.evaluation', version: 1, run_id: runId, spec_sha256: specHash(spec), metric: p.metric, gates: spec.gates.map((g) => g.source), measured, results: gates, holdout_rows: p.test.nRows };
@@ -231,6 +247,13 @@ async function stages(spec: Spec, store: Store, run: Run, dataSha: string, input
   const summary = runSummary(report, files);
   await updateProjectNotes(spec, summary);
   return { summary, report };
+}
+
+/** The model deciding with one threshold per group of the plan's attribute (calibration kept). */
+function withGroupThresholds(model: PredictorModel, plan: MitigationPlan): PredictorModel {
+  const groups = { column: plan.attr.column, bands: plan.attr.bands ? [...plan.attr.bands] : null, thresholds: plan.thresholds };
+  if (model instanceof CalibratedModel) return new CalibratedModel({ ...model.params, mitigation: 'group_thresholds' }, model.base, { ...model.rule, groups });
+  return new CalibratedModel({ mitigation: 'group_thresholds' }, model, { calibrator: null, scale: 'proba', threshold: null, groups });
 }
 
 /**

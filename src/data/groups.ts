@@ -22,9 +22,9 @@
  * g.labels; // ['<30', '30-40', '40-50', '>=50']
  * g.codes;  // Int32Array[n], each row's index into labels
  */
-import { SpecmlError } from '../../core/errors.js';
-import type { Column, Frame } from '../../core/frame.js';
-import { isMissing } from '../../core/frame.js';
+import { SpecmlError } from '../core/errors.js';
+import type { Column, Frame } from '../core/frame.js';
+import { isMissing } from '../core/frame.js';
 
 /** Label of the group of rows whose sensitive value is missing. */
 export const MISSING_GROUP = '(missing)';
