@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseGate } from '../../spec/index.js';
-import { judgeGates, type Measured } from './judge.js';
+import type { Spec } from '../../spec/index.js';
+import { checkGatesApply, judgeGates, type Measured } from './judge.js';
 
 const measured: Measured = {
   metrics: { roc_auc: { value: 0.83, ci_low: 0.79, ci_high: 0.87 }, rmse: { value: 100, ci_low: 90, ci_high: 120 }, f1: { value: 0.5, ci_low: null, ci_high: null } },
@@ -34,5 +35,16 @@ describe('judgeGates', () => {
     expect(judge('model_size_mb < 1')).toMatchObject({ passed: false });
     expect(judge('beats baseline')).toMatchObject({ kind: 'beats', passed: true, measured: 0.3 });
     expect(judgeGates([parseGate('beats baseline')], { ...measured, beats: { ...measured.beats!, significant: false } })[0]!.detail).toMatch(/not significant/);
+  });
+});
+
+describe('checkGatesApply', () => {
+  const spec = (...gates: string[]) => ({ gates: gates.map(parseGate), file: 's.yaml' }) as unknown as Spec;
+  it('refuses gates that cannot apply to the task, naming the gate', () => {
+    expect(() => checkGatesApply(spec('rmse <= 3'), 'binary')).toThrow(/gate 'rmse <= 3': rmse is a regression metric, but this is a binary task/);
+    expect(() => checkGatesApply(spec('roc_auc >= 0.8'), 'regression')).toThrow(/classification metric/);
+    expect(() => checkGatesApply(spec('f1 >= 0.8'), 'multiclass')).toThrow(/needs a binary target/);
+    expect(() => checkGatesApply(spec('demographic_parity_difference <= 0.1'), 'regression')).toThrow(/fairness gates/);
+    expect(() => checkGatesApply(spec('roc_auc >= 0.8', 'p99_latency_ms <= 5', 'beats baseline', 'f1_macro >= 0.5'), 'multiclass')).not.toThrow();
   });
 });

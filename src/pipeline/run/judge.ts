@@ -14,7 +14,8 @@
  */
 import { metric } from '../../evaluate/metrics/index.js';
 import type { Estimate, GateResult } from '../../report/run-types.js';
-import { FAIRNESS_METRICS, OPERATIONAL_METRICS, type Gate, type GateOp } from '../../spec/index.js';
+import { SpecmlError } from '../../core/errors.js';
+import { FAIRNESS_METRICS, metricFamily, OPERATIONAL_METRICS, SPEC_METRICS, type Gate, type GateOp, type Spec, type SpecMetric } from '../../spec/index.js';
 
 /** What a run measured, keyed by the names gates use. */
 export interface Measured {
@@ -45,6 +46,33 @@ export interface PackageEvaluation {
   measured: Measured;
   results: GateResult[];
   holdout_rows: number;
+}
+
+/**
+ * Gates that cannot apply to the task, found before any fitting: a regression metric on a
+ * classifier (or the reverse), or a fairness gate on a task that is not binary. Each is a spec
+ * error (exit 2) naming the gate, rather than a gate that fails for want of a measurement.
+ *
+ * @example
+ * checkGatesApply(spec, 'regression'); // throws for 'roc_auc >= 0.8'
+ */
+export function checkGatesApply(spec: Spec, task: 'binary' | 'multiclass' | 'regression'): void {
+  spec.gates.forEach((g, i) => {
+    if (g.kind !== 'threshold') return;
+    const at = { ...(spec.file ? { file: spec.file } : {}), path: `gates[${i}]` };
+    if ((SPEC_METRICS as readonly string[]).includes(g.metric)) {
+      const fam = metricFamily(g.metric as SpecMetric);
+      if ((fam === 'regression') !== (task === 'regression')) {
+        throw new SpecmlError('spec.gate_task_mismatch', `gate '${g.source}': ${g.metric} is a ${fam} metric, but this is a ${task} task`, { hint: `Use a ${task === 'regression' ? 'regression' : 'classification'} metric in this gate.`, location: at });
+      }
+      if (task === 'multiclass' && ['f1', 'precision', 'recall', 'average_precision'].includes(g.metric)) {
+        throw new SpecmlError('spec.gate_task_mismatch', `gate '${g.source}': ${g.metric} needs a binary target; this task has more than two classes`, { hint: 'Use f1_macro, f1_weighted or accuracy for multiclass targets.', location: at });
+      }
+    }
+    if ((FAIRNESS_METRICS as readonly string[]).includes(g.metric) && task !== 'binary') {
+      throw new SpecmlError('spec.gate_task_mismatch', `gate '${g.source}': fairness gates are measured on binary decisions, but this is a ${task} task`, { hint: 'Remove the gate; the report still lists per-group errors for regression.', location: at });
+    }
+  });
 }
 
 const compare = (v: number, op: GateOp, t: number): boolean => (op === '>=' ? v >= t : op === '<=' ? v <= t : op === '>' ? v > t : op === '<' ? v < t : v === t);

@@ -33,7 +33,7 @@ import { candidateFamilies, crossValidateCandidates } from './candidates.js';
 import { beatsBaseline, leaderboard } from './compare.js';
 import { holdoutEvaluation } from './holdout.js';
 import { fairnessOf, importanceOf, shapOf } from './insight.js';
-import { judgeGates, type Measured, type PackageEvaluation } from './judge.js';
+import { checkGatesApply, judgeGates, type Measured, type PackageEvaluation } from './judge.js';
 import { measurePackage } from './measure.js';
 import { describeMitigation, failingOnTraining, planMitigation, type MitigationPlan } from './mitigation.js';
 import { CalibratedModel } from '../../models/calibrated/model.js';
@@ -102,6 +102,7 @@ async function stages(spec: Spec, store: Store, run: Run, dataSha: string, input
   const runId = run.id;
   const rng = new Rng(spec.seed);
   const p = await prepare(spec, step);
+  checkGatesApply(spec, p.task);
   await store.logParams(runId, { resolved_task: p.task, resolved_metric: p.metric, features: p.features, train_rows: p.train.nRows, holdout_rows: p.test.nRows });
 
   // Candidates on the training rows only.
