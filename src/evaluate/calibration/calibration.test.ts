@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { SpecmlError } from '../../core/errors.js';
 import { Rng } from '../../core/rng.js';
 import { decodeState, encodeState, type StateValue } from '../../core/state.js';
 import { applyBinary, applyCalibrator } from '../../models/calibrated/apply.js';
@@ -11,19 +10,10 @@ import { loadCalibrationGolden } from './golden.fixture.js';
 import { fitIsotonic, pava } from './isotonic.js';
 import { reliabilityCurve } from './reliability.js';
 import { fitSigmoid } from './sigmoid.js';
+import { code } from '../../core/errors.fixture.js';
 
 const I = (...v: number[]): Int32Array => Int32Array.from(v);
 const F = (...v: number[]): Float64Array => Float64Array.from(v);
-
-function code(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof SpecmlError) return e.code;
-    throw e;
-  }
-  return undefined;
-}
 
 // Real data: credit applicants scored by a logistic regression; 600 calibration rows, 600 test
 // rows (test/golden/calibration/calibration.json, see its README).

@@ -1,6 +1,6 @@
 // Shared by the splitter tests: deterministic imbalanced labels and the error a call throws.
-import { SpecmlError } from '../../core/errors.js';
 import { Rng } from '../../core/rng.js';
+export { thrown } from '../../core/errors.fixture.js';
 
 /** Class codes with three classes in proportions 0.6 / 0.3 / 0.1, shuffled by `seed`. */
 export function imbalancedY(n: number, seed = 1): Int32Array {
@@ -8,13 +8,3 @@ export function imbalancedY(n: number, seed = 1): Int32Array {
   return new Rng(seed).shuffle(y) as Int32Array;
 }
 
-/** The SpecmlError that `fn` throws (fails the test if it throws anything else or nothing). */
-export function thrown(fn: () => unknown): SpecmlError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof SpecmlError) return e;
-    throw e;
-  }
-  throw new Error('expected a SpecmlError');
-}

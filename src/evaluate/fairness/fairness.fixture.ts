@@ -2,10 +2,10 @@
 // prediction rule that test/golden/fairness/make_fairness.py writes down identically, and a
 // helper for the error a call throws.
 import { fileURLToPath } from 'node:url';
-import { SpecmlError } from '../../core/errors.js';
 import type { Frame } from '../../core/frame.js';
 import { readTable } from '../../data/io/index.js';
 import { inferSchema } from '../../data/schema/index.js';
+export { thrown } from '../../core/errors.fixture.js';
 
 export const CREDIT_CSV = fileURLToPath(new URL('../../../examples/credit/credit.csv', import.meta.url));
 
@@ -40,13 +40,3 @@ export function loadCredit(): Promise<Credit> {
   return cached;
 }
 
-/** The SpecmlError that `fn` throws (fails the test if it throws anything else or nothing). */
-export function thrown(fn: () => unknown): SpecmlError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof SpecmlError) return e;
-    throw e;
-  }
-  throw new Error('expected a SpecmlError');
-}

@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { SpecmlError } from '../../core/errors.js';
 import { Rng } from '../../core/rng.js';
 import { loadCalibrationGolden } from '../calibration/golden.fixture.js';
 import { bootstrapMetric, metricsWithCi } from './bootstrap.js';
 import { classStrata, drawResample, singleStratum } from './resample.js';
-
-function code(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof SpecmlError) return e.code;
-    throw e;
-  }
-  return undefined;
-}
+import { code } from '../../core/errors.fixture.js';
 
 /** A holdout of n rows where each prediction is right with probability p (binary, balanced classes). */
 function holdout(n: number, p: number, rng: Rng): { y: Int32Array; pred: Int32Array } {

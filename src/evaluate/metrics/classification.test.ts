@@ -3,19 +3,10 @@ import { SpecmlError } from '../../core/errors.js';
 import { accuracy, balancedAccuracy, cohenKappa, mcc } from './classification.js';
 import { confusionMatrix } from './confusion.js';
 import { f1, precision, recall } from './prf.js';
+import { code } from '../../core/errors.fixture.js';
 
 const I = (...v: number[]): Int32Array => Int32Array.from(v);
 const F = (...v: number[]): Float64Array => Float64Array.from(v);
-
-function code(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof SpecmlError) return e.code;
-    throw e;
-  }
-  return undefined;
-}
 
 describe('label metrics', () => {
   it('computes the documented examples', () => {

@@ -1,23 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { SpecmlError } from '../../core/errors.js';
 import { Rng } from '../../core/rng.js';
 import { brier, logLoss, LOG_LOSS_EPS } from './probabilistic.js';
 import { averagePrecision, rocAuc } from './ranking.js';
+import { code } from '../../core/errors.fixture.js';
 
 const I = (...v: number[]): Int32Array => Int32Array.from(v);
 const F = (...v: number[]): Float64Array => Float64Array.from(v);
 /** Binary proba matrix from positive-class scores. */
 const P = (...p1: number[]): Float64Array => Float64Array.from(p1.flatMap((p) => [1 - p, p]));
-
-function code(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof SpecmlError) return e.code;
-    throw e;
-  }
-  return undefined;
-}
 
 /** O(n²) pair-counting AUC: the Mann-Whitney statistic, ties counting half. */
 function pairAuc(y: Int32Array, s: Float64Array): number {

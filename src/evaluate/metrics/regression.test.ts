@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { SpecmlError } from '../../core/errors.js';
 import { mae, mape, medianAbsoluteError, poissonDeviance, r2, rmse, rmsle } from './regression.js';
+import { code } from '../../core/errors.fixture.js';
 
 const F = (...v: number[]): Float64Array => Float64Array.from(v);
-
-function code(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof SpecmlError) return e.code;
-    throw e;
-  }
-  return undefined;
-}
 
 describe('regression metrics', () => {
   it('computes the documented examples', () => {

@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { SpecmlError } from '../../core/errors.js';
 import { loadCalibrationGolden } from '../calibration/golden.fixture.js';
 import { chooseThreshold } from './choose-threshold.js';
 import { confusionAt } from './confusion-at.js';
 import { precisionRecallCurve } from './pr-curve.js';
+import { code } from '../../core/errors.fixture.js';
 
 const I = (...v: number[]): Int32Array => Int32Array.from(v);
 const F = (...v: number[]): Float64Array => Float64Array.from(v);
-
-function code(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof SpecmlError) return e.code;
-    throw e;
-  }
-  return undefined;
-}
 
 // Real data: 600 held-out credit applicants (test/golden/calibration, see its README).
 const { doc } = loadCalibrationGolden();
