@@ -2,18 +2,21 @@
  * The run report in a real browser: the binary fixture (a failed fairness gate, every plot) is
  * written with writeRunReport and opened from disk in headless Chromium through playwright-core.
  *
+ * A second test runs the credit example through `runSpec` and opens that real report the same way.
+ *
  * Needs Debian's Chromium at /usr/bin/chromium (`apt-get install chromium`). Where it is missing
  * (most CI machines), every test here is SKIPPED, not failed, so CI stays green; the HTML itself
  * is still checked by src/report/run-html.test.ts. Nothing leaves the machine: the page is a file
  * and the test fails if it asks for anything but itself.
  */
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runSpec } from '../../src/pipeline/run/run.js';
 import { writeRunReport } from '../../src/report/run-write.js';
 import { binaryRun } from '../../src/report/run.fixture.js';
 
@@ -103,4 +106,34 @@ describe.skipIf(NO_CHROMIUM)(`run report in headless Chromium (skipped: ${CHROMI
     // A blank or broken page compresses to a few KB; the real page is several hundred.
     expect((await stat(png)).size).toBeGreaterThan(20_000);
   });
+});
+
+describe.skipIf(NO_CHROMIUM)(`a real run's report in headless Chromium (skipped: ${CHROMIUM} not installed)`, () => {
+  it('the credit example run renders offline: every plot drawn, no console errors, a full-page screenshot', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'specml-real-report-'));
+    const ex = fileURLToPath(new URL('../../examples/credit', import.meta.url));
+    copyFileSync(path.join(ex, 'credit.csv'), path.join(dir, 'credit.csv'));
+    writeFileSync(path.join(dir, 'specml.yaml'), readFileSync(path.join(ex, 'specml.yaml'), 'utf8').replace('split: {', 'models: [gbdt, linear]\nsplit: {'));
+    const { summary } = await runSpec({ spec: path.join(dir, 'specml.yaml'), store: `sqlite:${path.join(dir, 'store.db')}`, reportsDir: path.join(dir, 'reports') });
+    const b = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage'] });
+    try {
+      const page = await b.newPage({ viewport: { width: 1280, height: 900 } });
+      const errors: string[] = [];
+      page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(pathToFileURL(summary.report.html).href, { waitUntil: 'load' });
+      expect(errors).toEqual([]);
+      const boxes = await page.$$eval('svg', (els) => els.map((el) => (el as unknown as Boxed).getBoundingClientRect()).map((r) => ({ w: r.width, h: r.height })));
+      // ROC, PR, reliability, confusion, importance, and one fairness bar chart per attribute at least.
+      expect(boxes.length).toBeGreaterThanOrEqual(7);
+      for (const r of boxes) expect(r.w * r.h).toBeGreaterThan(0);
+      expect(await page.textContent('body')).toContain(summary.passed ? 'PASSED' : 'FAILED');
+      const shot = path.join(dir, 'report.png');
+      await page.screenshot({ path: shot, fullPage: true });
+      expect((await stat(shot)).size).toBeGreaterThan(20_000);
+    } finally {
+      await b.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
