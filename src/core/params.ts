@@ -12,11 +12,17 @@
 import { SpecmlError } from './errors.js';
 import { closest } from './suggest.js';
 
+/**
+ * The tuning range of a numeric parameter (STYLE.md §2: the table also gives the search space).
+ * Narrower than what is valid: the region where good values live, with `log` from the spec.
+ */
+export type NumericSearch = { low: number; high: number };
+
 export type ParamSpec =
-  | { type: 'int'; default: number; min?: number; max?: number; log?: boolean; doc: string }
-  | { type: 'float'; default: number; min?: number; max?: number; log?: boolean; exclusiveMin?: boolean; doc: string }
-  | { type: 'bool'; default: boolean; doc: string }
-  | { type: 'enum'; default: string; values: readonly string[]; doc: string }
+  | { type: 'int'; default: number; min?: number; max?: number; log?: boolean; search?: NumericSearch; doc: string }
+  | { type: 'float'; default: number; min?: number; max?: number; log?: boolean; exclusiveMin?: boolean; search?: NumericSearch; doc: string }
+  | { type: 'bool'; default: boolean; search?: true; doc: string }
+  | { type: 'enum'; default: string; values: readonly string[]; search?: readonly string[]; doc: string }
   | { type: 'string'; default: string; doc: string };
 
 export type ParamTable = Record<string, ParamSpec>;

@@ -26,7 +26,7 @@ function forestParams(bagging: boolean) {
       doc: "features tried per split: 'auto' (sqrt for classification, all for regression, as scikit-learn), 'sqrt', 'log2', 'all', or a fraction in (0, 1] such as 0.33",
     },
     max_depth: { type: 'int', default: 0, min: 0, max: 1000, doc: 'maximum tree depth; 0 = unlimited (fully grown trees: averaging, not depth, controls variance)' },
-    min_samples_leaf: { type: 'int', default: 1, min: 1, max: 100000, log: true, doc: 'minimum (bootstrap-counted) rows per leaf; 1 = fully grown, as scikit-learn' },
+    min_samples_leaf: { type: 'int', default: 1, min: 1, max: 100000, log: true, search: { low: 1, high: 30 }, doc: 'minimum (bootstrap-counted) rows per leaf; 1 = fully grown, as scikit-learn' },
     max_leaves: { type: 'int', default: 0, min: 0, max: 1000000, doc: 'maximum leaves per tree, grown best-first by impurity decrease; 0 = unlimited (depth-first)' },
     bootstrap: { type: 'bool', default: bagging, doc: 'fit each tree on n rows drawn with replacement (true for random forests, false for extra trees)' },
     oob_score: { type: 'bool', default: bagging, doc: 'score each row with the trees that did not draw it (accuracy or R²); needs bootstrap' },

@@ -42,7 +42,7 @@ export const LOGISTIC_PARAMS = defineParams({
     values: ['l2', 'l1', 'elasticnet', 'none'],
     doc: 'regularisation: l2 (smooth, solved by L-BFGS), l1 or elasticnet (sparse, solved by accelerated proximal gradient), none (unregularised L-BFGS; diverges on separable data)',
   },
-  C: { type: 'float', default: 1, min: 0, exclusiveMin: true, log: true, doc: 'inverse regularisation strength, as in sklearn: smaller C, stronger penalty; 1 is sklearn\'s default and sensible for standardised inputs' },
+  C: { type: 'float', default: 1, min: 0, exclusiveMin: true, log: true, search: { low: 1e-3, high: 100 }, doc: 'inverse regularisation strength, as in sklearn: smaller C, stronger penalty; 1 is sklearn\'s default and sensible for standardised inputs' },
   l1_ratio: l1Ratio,
   fit_intercept: fitIntercept,
   max_iter: {
@@ -64,7 +64,7 @@ export const LOGISTIC_PARAMS = defineParams({
  * new RidgeEstimator({ alpha: 10 });
  */
 export const RIDGE_PARAMS = defineParams({
-  alpha: { type: 'float', default: 1, min: 0, log: true, doc: "L2 penalty on the summed squared error, as in sklearn's Ridge; 1 is sklearn's default" },
+  alpha: { type: 'float', default: 1, min: 0, log: true, search: { low: 1e-3, high: 1e3 }, doc: "L2 penalty on the summed squared error, as in sklearn's Ridge; 1 is sklearn's default" },
   fit_intercept: fitIntercept,
 });
 
