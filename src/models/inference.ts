@@ -8,3 +8,4 @@ import './linear/linear-model.js';
 import './gbdt/model.js';
 import './forest/model.js';
 import './calibrated/model.js';
+import './ensemble/weighted.js';

@@ -1,0 +1,2 @@
+export { ensembleSelection, type SelectionResult } from './selection.js';
+export { WeightedEnsembleModel } from './weighted.js';
