@@ -45,7 +45,7 @@ export interface TrialHandle {
   readonly params: Readonly<Record<string, ParamValue>>;
   /** Records an intermediate value (a fold's score, a round block's loss). */
   report(step: number, value: number): void;
-  /** Whether the pruner says stop now (after the latest report). */
+  /** Whether the pruner says stop now; call it after every report (successive halving judges each rung as it is reached). */
   shouldPrune(): boolean;
 }
 
