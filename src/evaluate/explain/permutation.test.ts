@@ -9,7 +9,7 @@ import { Frame, categoricalColumn, numericColumn, type Column } from '../../core
 import { Rng } from '../../core/rng.js';
 import { GbdtEstimator } from '../../models/gbdt/estimator.js';
 import { RidgeEstimator } from '../../models/linear/regression.js';
-import { studentTQuantile } from '../stats/index.js';
+import { studentTQuantile } from '../../core/stats/index.js';
 import { permutationImportance } from './permutation.js';
 
 /** credit.csv as a frame (empty cells missing) plus a seeded standard-normal `noise` column. */

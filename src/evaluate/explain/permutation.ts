@@ -22,7 +22,7 @@ import { SpecmlError } from '../../core/errors.js';
 import type { PredictorModel } from '../../core/estimator.js';
 import { Frame, takeColumn, type Column } from '../../core/frame.js';
 import type { Rng } from '../../core/rng.js';
-import { studentTQuantile } from '../stats/index.js';
+import { studentTQuantile } from '../../core/stats/index.js';
 import { targetScorer } from './scoring.js';
 
 /**

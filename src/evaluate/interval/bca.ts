@@ -12,7 +12,7 @@
  * @example
  * bcaLevels(reps, 0.8, jackknife, 0.95); // { low: 0.021, high: 0.968 } — levels for quantileSorted
  */
-import { normalCdf, normalQuantile } from '../stats/index.js';
+import { normalCdf, normalQuantile } from '../../core/stats/index.js';
 
 /**
  * The two percentile levels of a BCa interval at confidence `level`, from the bootstrap

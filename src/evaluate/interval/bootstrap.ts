@@ -39,7 +39,7 @@ import { SpecmlError } from '../../core/errors.js';
 import { Rng } from '../../core/rng.js';
 import { metric, type Metric } from '../metrics/registry.js';
 import { bcaLevels } from './bca.js';
-import { quantileSorted } from '../stats/index.js';
+import { quantileSorted } from '../../core/stats/index.js';
 import { classStrata, drawResample, singleStratum } from './resample.js';
 
 /** Rounds when `rounds` is not given (see the module doc for why 1000). */

@@ -14,7 +14,7 @@
  * const d = Float64Array.of(0.02, 0.01, 0.03, 0.0, 0.02, 0.01, 0.02, 0.03, 0.01, 0.02);
  * correctedResampledTTest(d, { nTrain: 900, nTest: 100 }).pValue; // ≈ 0.0036
  */
-import { studentTQuantile, studentTSf } from '../stats/distributions.js';
+import { studentTQuantile, studentTSf } from '../../core/stats/distributions.js';
 import { checkLevel, checkScores, checkSizes, meanVar } from './validate.js';
 
 /** A t-test's outcome; `ci` is the interval for the mean difference at `level`. */

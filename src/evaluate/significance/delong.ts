@@ -17,7 +17,7 @@
  * const y = Int32Array.of(0, 0, 1, 1, 0, 1);
  * delongTest(y, Float64Array.of(0.1, 0.4, 0.35, 0.8, 0.2, 0.7), Float64Array.of(0.2, 0.3, 0.6, 0.5, 0.1, 0.4)).pValue;
  */
-import { normalQuantile, normalSf } from '../stats/distributions.js';
+import { normalQuantile, normalSf } from '../../core/stats/distributions.js';
 import { checkLengths, checkLevel, fail } from './validate.js';
 
 /**

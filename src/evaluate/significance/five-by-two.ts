@@ -19,7 +19,7 @@
  * fiveByTwoTTest(d).pValue; // two-sided, 5 df
  * fiveByTwoFTest(d).pValue; // F(10, 5) upper tail
  */
-import { fSf, studentTSf } from '../stats/distributions.js';
+import { fSf, studentTSf } from '../../core/stats/distributions.js';
 import { checkScores, fail } from './validate.js';
 
 /** Per-repeat variances s_i², `Float64Array[5]`, after validating the layout. */

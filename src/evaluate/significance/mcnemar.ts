@@ -16,7 +16,7 @@
  * const y = Int32Array.of(1, 0, 1, 1, 0, 1);
  * mcnemarTest(y, Int32Array.of(1, 0, 1, 1, 0, 0), Int32Array.of(0, 0, 1, 0, 0, 1)); // b = 2, c = 1, exact p = 1
  */
-import { binomialCdf, chi2Sf } from '../stats/distributions.js';
+import { binomialCdf, chi2Sf } from '../../core/stats/distributions.js';
 import { checkLengths, fail } from './validate.js';
 
 /** b + c below this uses the exact binomial p-value under `method: 'auto'` (see the file header). */

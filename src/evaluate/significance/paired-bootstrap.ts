@@ -17,7 +17,7 @@
  */
 import type { Rng } from '../../core/rng.js';
 import { metric as lookupMetric, type Metric } from '../metrics/index.js';
-import { quantileSorted } from '../stats/index.js';
+import { quantileSorted } from '../../core/stats/index.js';
 import { checkLevel, fail } from './validate.js';
 
 /**

@@ -1,8 +1,10 @@
 /**
- * Special functions and distributions for p-values and intervals (float64, no dependencies).
+ * Special functions and distributions for p-values and intervals (float64, no dependencies). In
+ * core because every layer that tests or samples needs them: evaluate (significance, CIs), tune
+ * (TPE's truncated normals), monitor (drift tests).
  *
  * @example
- * import { studentTSf, normalQuantile } from './evaluate/stats/index.js';
+ * import { studentTSf, normalQuantile } from './core/stats/index.js';
  * const p = 2 * studentTSf(2.5, 9); // two-sided p of t = 2.5 on 9 df
  */
 export { LN_SQRT_2PI, betaIncPair, betaIncReg, gammaIncP, gammaIncQ, logBeta, logGamma } from './special.js';
