@@ -67,7 +67,8 @@ export function contains(d: Distribution, v: ParamValue): boolean {
  */
 export function snap(d: Extract<Distribution, { kind: 'int' | 'float' }>, x: number): number {
   let v = Math.min(d.high, Math.max(d.low, x));
-  if (d.step !== undefined) v = Math.min(d.high, d.low + Math.round((v - d.low) / d.step) * d.step);
+  // On a step grid the top point is the last grid point, which may sit below `high`.
+  if (d.step !== undefined) v = d.low + Math.min(Math.floor((d.high - d.low) / d.step + 1e-9), Math.round((v - d.low) / d.step)) * d.step;
   if (d.kind === 'int') v = Math.min(d.high, Math.max(d.low, Math.round(v)));
   return v;
 }

@@ -32,6 +32,9 @@ describe('search spaces from parameter tables', () => {
   it('snaps onto grids and checks membership', () => {
     expect(snap({ kind: 'int', low: 1, high: 10 }, 3.7)).toBe(4);
     expect(snap({ kind: 'float', low: 0.5, high: 1, step: 0.1 }, 0.74)).toBeCloseTo(0.7, 12);
+    // A step that does not divide the range: the top grid point is 8, not 10.
+    expect(snap({ kind: 'float', low: 0, high: 10, step: 4 }, 10)).toBe(8);
+    expect(contains({ kind: 'float', low: 0, high: 10, step: 4 }, snap({ kind: 'float', low: 0, high: 10, step: 4 }, 9.9))).toBe(true);
     expect(contains({ kind: 'int', low: 2, high: 10, step: 2 }, 5)).toBe(false);
     expect(contains({ kind: 'categorical', choices: ['a'] }, 'b')).toBe(false);
   });
