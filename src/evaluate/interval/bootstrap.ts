@@ -82,7 +82,7 @@ export interface MetricInterval {
  * class indices), `proba` (row-major `Float64Array[n * k]`) or `values` (`Float64Array[n]`).
  * Label metrics without `labels` use the argmax of `proba` (the first class on a tie).
  */
-export interface Prediction {
+export interface ScoredPredictions {
   labels?: Int32Array;
   proba?: Float64Array;
   values?: Float64Array;
@@ -124,7 +124,7 @@ function score(m: Metric, y: Int32Array | Float64Array, pred: Int32Array | Float
  * const cis = metricsWithCi(['accuracy', 'roc_auc', 'log_loss'], yTrue, { proba }, { rng: new Rng(7) });
  * cis.roc_auc.ci_low; // lower end of the 95 % interval
  */
-export function metricsWithCi(names: readonly string[], yTrue: Int32Array | Float64Array, prediction: Prediction, options: BootstrapOptions): Record<string, MetricInterval> {
+export function metricsWithCi(names: readonly string[], yTrue: Int32Array | Float64Array, prediction: ScoredPredictions, options: BootstrapOptions): Record<string, MetricInterval> {
   const rounds = options.rounds ?? DEFAULT_ROUNDS;
   const level = options.level ?? 0.95;
   const method = options.method ?? 'percentile';
@@ -201,7 +201,7 @@ export function metricsWithCi(names: readonly string[], yTrue: Int32Array | Floa
  */
 export function bootstrapMetric(name: string, yTrue: Int32Array | Float64Array, pred: Int32Array | Float64Array, options: BootstrapOptions): MetricInterval {
   const m = metric(name);
-  const prediction: Prediction = m.needs === 'labels' ? { labels: pred as Int32Array } : m.needs === 'proba' ? { proba: pred as Float64Array } : { values: pred as Float64Array };
+  const prediction: ScoredPredictions = m.needs === 'labels' ? { labels: pred as Int32Array } : m.needs === 'proba' ? { proba: pred as Float64Array } : { values: pred as Float64Array };
   return metricsWithCi([name], yTrue, prediction, options)[m.name]!;
 }
 

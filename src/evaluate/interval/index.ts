@@ -6,4 +6,4 @@
  * import { metricsWithCi } from './evaluate/interval/index.js';
  * metricsWithCi(['roc_auc', 'accuracy'], yTrue, { proba }, { rng: new Rng(42) }).roc_auc; // { value, ci_low, ci_high, … }
  */
-export { bootstrapMetric, metricsWithCi, DEFAULT_ROUNDS, MAX_SKIPPED_SHARE, type BootstrapOptions, type MetricInterval, type Prediction } from './bootstrap.js';
+export { bootstrapMetric, metricsWithCi, DEFAULT_ROUNDS, MAX_SKIPPED_SHARE, type BootstrapOptions, type MetricInterval, type ScoredPredictions } from './bootstrap.js';
