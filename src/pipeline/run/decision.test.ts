@@ -12,10 +12,10 @@ import { runSpec } from './run.js';
 
 const EXAMPLES = new URL('../../../examples/', import.meta.url);
 
-function project(example: string, data: string, extra: string): string {
+function project(example: string, data: string, extra: string, models = 'linear'): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'specml-decision-'));
   copyFileSync(new URL(`${example}/${data}`, EXAMPLES), path.join(dir, data));
-  const spec = readFileSync(new URL(`${example}/specml.yaml`, EXAMPLES), 'utf8').replace(/^gates:/m, `models: [linear]\n${extra}\ngates:`);
+  const spec = readFileSync(new URL(`${example}/specml.yaml`, EXAMPLES), 'utf8').replace(/^gates:/m, `models: [${models}]\n${extra}\ngates:`);
   writeFileSync(path.join(dir, 'specml.yaml'), spec);
   return dir;
 }
@@ -24,8 +24,10 @@ const run = (dir: string) => runSpec({ spec: path.join(dir, 'specml.yaml'), stor
 
 describe('calibration and decision thresholds in specml run', () => {
   it('fits isotonic calibration and a precision threshold on out-of-fold predictions; the package applies both', async () => {
-    const dir = project('credit', 'credit.csv', 'calibration: isotonic\nthreshold: { precision: 0.7 }');
+    const dir = project('credit', 'credit.csv', 'calibration: isotonic\nthreshold: { precision: 0.7 }', 'gbdt');
     const { report, summary } = await run(dir);
+    // The calibrated gbdt is still explained by TreeSHAP (through its base model).
+    expect(report.shap?.features.length).toBeGreaterThan(0);
     expect(report.decision).toMatchObject({ calibration: 'isotonic' });
     const t = report.decision!.threshold!;
     expect(t).toBeGreaterThan(0);

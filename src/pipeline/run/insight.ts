@@ -14,6 +14,7 @@
  * const imp = importanceOf(model, p, rng);
  */
 import type { PredictorModel } from '../../core/estimator.js';
+import { CalibratedModel } from '../../models/calibrated/model.js';
 import { SpecmlError } from '../../core/errors.js';
 import type { Frame } from '../../core/frame.js';
 import type { Rng } from '../../core/rng.js';
@@ -35,11 +36,16 @@ export function importanceOf(model: PredictorModel, p: Prepared, rng: Rng): NonN
   };
 }
 
-/** Mean |SHAP| per input of the tree model, or undefined for models TreeSHAP does not cover. */
+/**
+ * Mean |SHAP| per input of the tree model, or undefined for models TreeSHAP does not cover. A
+ * calibrated model is explained through its base model (the calibration is a monotone map of the
+ * scores it explains).
+ */
 export function shapOf(model: PredictorModel, p: Prepared): RunReport['shap'] {
   const rows = Math.min(SHAP_ROWS, p.test.nRows);
+  const base = model instanceof CalibratedModel ? model.base : model;
   try {
-    const ex = explainTrees(model, p.test.select(p.features).take(Array.from({ length: rows }, (_, i) => i)), { background: p.train.select(p.features) });
+    const ex = explainTrees(base, p.test.select(p.features).take(Array.from({ length: rows }, (_, i) => i)), { background: p.train.select(p.features) });
     return { rows, features: ex.ranking.map((r) => ({ name: r.feature, meanAbs: r.meanAbs })) };
   } catch (err) {
     if (err instanceof SpecmlError && err.code === 'usage.not_tree_model') return undefined;
