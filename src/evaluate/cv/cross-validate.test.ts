@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Frame, categoricalColumn, numericColumn } from '../../core/frame.js';
 import { Rng } from '../../core/rng.js';
 import { BaselineEstimator } from '../../models/baseline.js';
+import { WeightedEnsembleModel } from '../../models/ensemble/index.js';
 import { crossValidate } from './cross-validate.js';
 import { KFold } from './kfold.js';
 import { StratifiedKFold } from './stratified-kfold.js';
@@ -29,6 +30,16 @@ describe('crossValidate', () => {
     expect(cv.oof[0]).toBe(74.5);
     expect(cv.oof[99]).toBe(24.5);
     expect(cv.scores.r2!.mean).toBeLessThan(0);
+  });
+
+  it('keepModels returns the fold models: their out-of-fold predictions, and a bag that averages them', async () => {
+    const y = numericColumn('y', Float64Array.from({ length: n }, (_, i) => i));
+    const cv = await crossValidate(new BaselineEstimator({}), frame, y, new KFold({ n_splits: 2 }), ['rmse'], new Rng(1), { keepModels: true });
+    expect(cv.models).toHaveLength(2);
+    expect(cv.models![0]!.predict(frame.take([0])).values[0]).toBe(cv.oof[0]);
+    const bag = new WeightedEnsembleModel({}, cv.models!, [1, 1]);
+    expect(bag.predict(frame.take([7])).values[0]).toBe((74.5 + 24.5) / 2);
+    expect((await crossValidate(new BaselineEstimator({}), frame, y, new KFold({ n_splits: 2 }), ['rmse'], new Rng(1))).models).toBeUndefined();
   });
 
   it('a regression metric on a label target is a clear error', async () => {

@@ -31,6 +31,11 @@ export interface CrossValidation {
   classes?: string[];
   /** Fit events of every fold, tagged with the fold number. */
   events: (FitEvent & { fold: number })[];
+  /**
+   * The fitted fold models, in fold order, with `keepModels` (k-fold bagging: average them, e.g.
+   * with models/ensemble WeightedEnsembleModel and equal weights, instead of refitting on all rows).
+   */
+  models?: PredictorModel[];
 }
 
 export async function crossValidate(
@@ -40,7 +45,7 @@ export async function crossValidate(
   splitter: Splitter,
   metrics: readonly string[],
   rng: Rng,
-  opts: { groups?: Int32Array; task?: LearningTask; sampleWeight?: Float64Array } = {},
+  opts: { groups?: Int32Array; task?: LearningTask; sampleWeight?: Float64Array; keepModels?: boolean } = {},
 ): Promise<CrossValidation> {
   const n = frame.nRows;
   // Numeric class labels (digits) are classification when the task says so.
@@ -52,6 +57,7 @@ export async function crossValidate(
   const oofProba = classification ? new Float64Array(n * k) : undefined;
   const events: CrossValidation['events'] = [];
   const perFold: Record<string, number[]> = Object.fromEntries(metrics.map((m) => [m, []]));
+  const models: PredictorModel[] = [];
 
   for (let f = 0; f < folds.length; f++) {
     const { train, test } = folds[f]!;
@@ -60,6 +66,7 @@ export async function crossValidate(
       emit: (e) => events.push({ ...e, fold: f }),
       ...(opts.sampleWeight ? { sampleWeight: Float64Array.from(train, (i) => opts.sampleWeight![i]!) } : {}),
     });
+    if (opts.keepModels) models.push(model);
     const p = model.predict(frame.take(test));
     if (classification) {
       // Map the fold model's classes onto the whole target's classes.
@@ -92,7 +99,7 @@ export async function crossValidate(
     const std = s.length > 1 ? Math.sqrt(s.reduce((a, b) => a + (b - mean) ** 2, 0) / (s.length - 1)) : 0;
     scores[name] = { folds: s, mean, std };
   }
-  return { folds, scores, oof, ...(oofProba ? { oofProba, classes: enc!.classes } : {}), events };
+  return { folds, scores, oof, ...(oofProba ? { oofProba, classes: enc!.classes } : {}), events, ...(opts.keepModels ? { models } : {}) };
 }
 
 function score(name: string, rows: Int32Array, codes: Int32Array | undefined, target: Column, oof: Float64Array, oofProba: Float64Array | undefined, k: number): number {
