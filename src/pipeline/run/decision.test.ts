@@ -69,4 +69,10 @@ describe('calibration and decision thresholds in specml run', () => {
     expect(new Set(Object.values(m.thresholds)).size).toBeGreaterThan(1);
     for (let i = 0; i < pr.values.length; i++) expect(pr.values[i]).toBe(pr.proba![i * 2 + 1]! >= (m.thresholds[g.labels[g.codes[i]!]!] ?? 0.5) ? 1 : 0);
   }, 60_000);
+
+  it('a spec whose data file is missing is a spec error naming the field, before any run is recorded', async () => {
+    const dir = project('credit', 'credit.csv', '');
+    writeFileSync(path.join(dir, 'specml.yaml'), readFileSync(path.join(dir, 'specml.yaml'), 'utf8').replace('train: credit.csv', 'train: nope.csv'));
+    await expect(run(dir)).rejects.toMatchObject({ code: 'spec.data_not_found', message: expect.stringContaining("data.train 'nope.csv' does not exist") });
+  });
 });

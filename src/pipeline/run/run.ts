@@ -15,12 +15,14 @@
  * r.summary.passed; // true when every gate passed
  */
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { saveModelPackage } from '../../artifact/index.js';
 import { writeFileAtomic } from '../../core/atomic.js';
 import type { Estimator, PredictorModel } from '../../core/estimator.js';
+import { SpecmlError } from '../../core/errors.js';
 import { Rng } from '../../core/rng.js';
 import { profileFrame } from '../../data/profile/index.js';
 import { writeRunReport, type RunReport } from '../../report/index.js';
@@ -60,6 +62,22 @@ export interface RunOutput {
   report: RunReport;
 }
 
+/**
+ * The data fingerprint recorded with a run: the file's sha256; a database URI is recorded as
+ * itself (the rows behind it are read, not hashed). A missing file is the spec's mistake.
+ */
+async function fingerprint(spec: Spec, field: 'train' | 'test'): Promise<string> {
+  const file = spec.data[field]!;
+  if (/^[a-z][a-z0-9+]*:/i.test(file) && !/^file:/i.test(file) && !/^[a-z]:[\\/]/i.test(file)) return `uri:${file}`;
+  if (!existsSync(file)) {
+    throw new SpecmlError('spec.data_not_found', `data.${field} '${spec.data.given?.[field] ?? file}' does not exist (looked for ${file})`, {
+      hint: "Paths in a spec are relative to the spec file's folder; fix the path or move the file.",
+      location: { ...(spec.file ? { file: spec.file } : {}), path: `data.${field}` },
+    });
+  }
+  return sha256File(file);
+}
+
 /** sha256 of the spec as loaded (defaults filled, file path left out): what the run was asked to do. */
 export function specHash(spec: Spec): string {
   const { file: _file, ...rest } = spec;
@@ -73,13 +91,13 @@ export async function runSpec(input: RunInput): Promise<RunOutput> {
   const spec = await loadSpec(input.spec);
   const store = await openStore(input.store);
   try {
-    const dataSha = await sha256File(spec.data.train);
+    const dataSha = await fingerprint(spec, 'train');
     await reapDeadRuns(store, step);
     const run = await store.createRun({
       experiment: spec.name,
       seed: spec.seed,
       specHash: specHash(spec),
-      data: { train: dataSha, ...(spec.data.test ? { test: await sha256File(spec.data.test) } : {}) },
+      data: { train: dataSha, ...(spec.data.test ? { test: await fingerprint(spec, 'test') } : {}) },
       specmlVersion: VERSION,
       environment: { node: process.version, platform: `${process.platform}-${process.arch}`, cpus: String(os.availableParallelism()) },
       tags: { pid: String(process.pid), host: os.hostname() },
