@@ -11,14 +11,13 @@ import type { Command } from 'commander';
 import { SpecmlError } from '../core/errors.js';
 import { parseModelRef, resolveModelRef, type AliasEvent } from '../track/index.js';
 import { withStore } from './store.js';
-import type { Io } from './output.js';
+import { formatTime as when, type Io } from './output.js';
 
 interface StoreFlags {
   store?: string;
   json?: boolean;
 }
 
-const when = (ms: number): string => new Date(ms).toISOString().replace('T', ' ').slice(0, 19);
 const eventLine = (e: AliasEvent): string =>
   `${when(e.at)}  ${e.alias.padEnd(12)} ${e.action.padEnd(8)} ${e.from === null ? '-' : `v${e.from}`} -> ${e.to === null ? '-' : `v${e.to}`}  by ${e.actor}${e.reason ? `: ${e.reason}` : ''}`;
 

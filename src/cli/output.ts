@@ -43,3 +43,8 @@ export function progress(io: Io): (step: string) => void {
     if (io.tty) io.err(`  [${((performance.now() - t0) / 1000).toFixed(1)}s] ${step}\n`);
   };
 }
+
+/** A stored time (ms since the epoch) as `YYYY-MM-DD HH:MM:SS` UTC; `-` when there is none. */
+export function formatTime(ms: number | null): string {
+  return ms === null ? '-' : new Date(ms).toISOString().replace('T', ' ').slice(0, 19);
+}

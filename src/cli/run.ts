@@ -13,14 +13,13 @@ import { runSpec } from '../pipeline/run/run.js';
 import type { RunSummary } from '../pipeline/run/summary.js';
 import type { Io } from './output.js';
 import { progress } from './output.js';
+import { formatMeasured as f } from '../pipeline/run/format.js';
 
 interface Flags {
   store?: string;
   reports?: string;
   json?: boolean;
 }
-
-const f = (v: number | null): string => (v === null ? 'n/a' : Math.abs(v) >= 100 ? v.toFixed(1) : v.toPrecision(4));
 
 /** The human-readable summary: verdict, model, headline metric, leaderboard, gates, report. */
 export function summarizeRun(s: RunSummary): string {

@@ -10,7 +10,7 @@ import type { Command } from 'commander';
 import { SpecmlError } from '../core/errors.js';
 import { type Run, type RunStatus } from '../track/index.js';
 import { withStore } from './store.js';
-import type { Io } from './output.js';
+import { formatTime as when, type Io } from './output.js';
 
 interface Flags {
   store?: string;
@@ -20,7 +20,6 @@ interface Flags {
   limit?: string;
 }
 
-const when = (ms: number | null): string => (ms === null ? '-' : new Date(ms).toISOString().replace('T', ' ').slice(0, 19));
 const fmt = (v: unknown): string => (typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toPrecision(5)) : JSON.stringify(v));
 
 /** Last logged value of each metric key (a history keeps every point; listings show the last). */

@@ -1,20 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { SpecmlError } from '../../core/errors.js';
 import { compareToBest, holm } from './compare-to-best.js';
+import { code } from '../../core/errors.fixture.js';
 
 const opts = { greaterIsBetter: true, nTrain: 900, nTest: 100 };
 const base = Float64Array.of(0.81, 0.79, 0.83, 0.8, 0.82, 0.78, 0.84, 0.8, 0.81, 0.82);
 const shift = (s: number, noise = 0): Float64Array => base.map((v, i) => v + s + noise * Math.sin(7 * i));
 
-function codeOf(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(SpecmlError);
-    return (e as SpecmlError).code;
-  }
-  return 'no error';
-}
+const codeOf = (f: () => unknown): string => code(f) ?? 'no error';
 
 describe('compareToBest', () => {
   it('picks the best by mean in either direction; first wins a tie', () => {

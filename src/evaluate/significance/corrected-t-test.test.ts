@@ -1,19 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { SpecmlError } from '../../core/errors.js';
 import { correctedResampledTTest } from './corrected-t-test.js';
+import { thrown } from '../../core/errors.fixture.js';
 
 const d = Float64Array.of(0.021, 0.013, 0.034, -0.004, 0.019, 0.008, 0.027, 0.031, 0.012, 0.016);
 const opts = { nTrain: 900, nTest: 100 };
 
+/** The code of the SpecmlError `f` throws; every such error carries a hint or a message. */
 function code(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(SpecmlError);
-    expect((e as SpecmlError).hint ?? (e as SpecmlError).message).toBeTruthy();
-    return (e as SpecmlError).code;
-  }
-  throw new Error('expected a SpecmlError');
+  const e = thrown(f);
+  expect(e.hint ?? e.message).toBeTruthy();
+  return e.code;
 }
 
 describe('correctedResampledTTest', () => {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { SpecmlError } from '../../core/errors.js';
 import { rocAuc } from '../metrics/index.js';
 import { delongAucCi, delongTest, midranks } from './delong.js';
+import { code } from '../../core/errors.fixture.js';
 
 // Real holdout probabilities (credit_data, 891 rows) from the significance goldens.
 const hold = JSON.parse(readFileSync(new URL('../../../test/golden/stats/significance.json', import.meta.url), 'utf8')).holdout as {
@@ -14,15 +14,7 @@ const lr = Float64Array.from(hold.proba.logistic!);
 const hgb = Float64Array.from(hold.proba.hgb!);
 const twoCol = (p: Float64Array): Float64Array => Float64Array.from({ length: 2 * p.length }, (_, i) => (i % 2 ? p[i >> 1]! : 1 - p[i >> 1]!));
 
-function codeOf(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(SpecmlError);
-    return (e as SpecmlError).code;
-  }
-  return 'no error';
-}
+const codeOf = (f: () => unknown): string => code(f) ?? 'no error';
 
 describe('delongTest', () => {
   it('AUCs equal the metrics registry ROC AUC (ties half credit)', () => {

@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { SpecmlError } from '../../core/errors.js';
 import { fiveByTwoFTest, fiveByTwoTTest } from './five-by-two.js';
+import { thrown } from '../../core/errors.fixture.js';
 
 const d = Float64Array.of(0.021, 0.013, 0.034, -0.004, 0.019, 0.008, 0.027, 0.031, 0.012, 0.016);
 
-function code(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(SpecmlError);
-    return (e as SpecmlError).code;
-  }
-  throw new Error('expected a SpecmlError');
-}
+const code = (f: () => unknown): string => thrown(f).code;
 
 describe('5x2cv t and F', () => {
   it('flip sign with A and B, keep p, and use only p_1^(1) in the t numerator', () => {

@@ -11,8 +11,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic } from '../../core/atomic.js';
 import type { RunReport } from '../../report/index.js';
+import { formatMeasured as f } from './format.js';
 
-const f = (v: number | null): string => (v === null || !Number.isFinite(v) ? 'n/a' : Math.abs(v) >= 100 ? v.toFixed(1) : v.toPrecision(4));
 const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 export function evaluationCard(r: RunReport): string {

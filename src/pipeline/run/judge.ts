@@ -16,6 +16,7 @@ import { metric } from '../../evaluate/metrics/index.js';
 import type { Estimate, GateResult } from '../../report/run-types.js';
 import { SpecmlError } from '../../core/errors.js';
 import { FAIRNESS_METRICS, metricFamily, OPERATIONAL_METRICS, SPEC_METRICS, type Gate, type GateOp, type Spec, type SpecMetric } from '../../spec/index.js';
+import { formatMeasured as f } from './format.js';
 
 /** What a run measured, keyed by the names gates use. */
 export interface Measured {
@@ -76,7 +77,6 @@ export function checkGatesApply(spec: Spec, task: 'binary' | 'multiclass' | 'reg
 }
 
 const compare = (v: number, op: GateOp, t: number): boolean => (op === '>=' ? v >= t : op === '<=' ? v <= t : op === '>' ? v > t : op === '<' ? v < t : v === t);
-const f = (v: number | null): string => (v === null || !Number.isFinite(v) ? String(v) : Math.abs(v) >= 100 ? v.toFixed(1) : v.toPrecision(4));
 
 function judgeThreshold(g: Extract<Gate, { kind: 'threshold' }>, m: Measured, where: string): GateResult {
   const base = { gate: g.source, kind: 'threshold' as const, metric: g.metric, op: g.op, threshold: g.value };

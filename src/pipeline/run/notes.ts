@@ -16,6 +16,7 @@ import path from 'node:path';
 import { writeFileAtomic } from '../../core/atomic.js';
 import type { Spec } from '../../spec/index.js';
 import type { RunSummary } from './summary.js';
+import { formatMeasured as fmt } from './format.js';
 
 /** Replaces the text between `begin` and `end` in `text`, or appends the block. */
 export function replaceBlock(text: string, begin: string, end: string, body: string): string {
@@ -25,8 +26,6 @@ export function replaceBlock(text: string, begin: string, end: string, body: str
   if (i >= 0 && j >= 0) return text.slice(0, i) + block + text.slice(j + end.length);
   return `${text.trimEnd()}${text.trim() ? '\n\n' : ''}${block}\n`;
 }
-
-const fmt = (v: number | null): string => (v === null ? 'n/a' : Math.abs(v) >= 100 ? v.toFixed(1) : v.toPrecision(4));
 
 function verdict(s: RunSummary): string {
   const failed = s.gates.filter((g) => !g.passed).length;

@@ -63,9 +63,10 @@ export async function cvCache(store: Store, run: Run, step: (s: string) => void)
     async load(name) {
       const ref = from?.artifacts.find((a) => a.name === artifactName(name));
       if (!ref) return undefined;
-      const s = deserialize(await store.readArtifact(ref.sha256)) as Stored;
+      const bytes = await store.readArtifact(ref.sha256);
+      const s = deserialize(bytes) as Stored;
       step(`resuming: cross-validation of ${name} from interrupted run ${from!.id}`);
-      await store.logArtifact(run.id, ref.name, await store.readArtifact(ref.sha256));
+      await store.logArtifact(run.id, ref.name, bytes);
       return { name: s.name, description: s.description, seconds: s.seconds, cv: { folds: [], events: [], scores: s.scores, oof: s.oof, ...(s.oofProba ? { oofProba: s.oofProba } : {}), ...(s.classes ? { classes: s.classes } : {}) } };
     },
     async save(c) {
