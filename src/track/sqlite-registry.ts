@@ -14,10 +14,9 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { cp, mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type Database from 'better-sqlite3';
 import { SpecmlError } from '../core/errors.js';
 import { checkName } from './names.js';
-import { guarded } from './sqlite-errors.js';
+import { SqliteQueries } from './sqlite-queries.js';
 import type { AliasAction, AliasEvent, JsonValue, ModelVersion, ModelVersionInput, MoveNote } from './types.js';
 
 interface VersionRow {
@@ -55,18 +54,7 @@ const toVersion = (r: VersionRow): ModelVersion => ({
 const toEvent = (r: EventRow): AliasEvent => ({ seq: r.seq, name: r.name, alias: r.alias, action: r.action, from: r.from_version, to: r.to_version, actor: r.actor, reason: r.reason, at: r.at });
 
 /** Registry queries against one open database (see the module doc). */
-export class RegistryQueries {
-  constructor(
-    private readonly db: Database.Database,
-    private readonly file: string,
-    private readonly root: string,
-  ) {}
-
-  /** Runs `fn`, mapping SQLite failures a person can act on (store.locked, store.corrupt). */
-  private guard<T>(fn: () => T): T {
-    return guarded(this.file, fn);
-  }
-
+export class RegistryQueries extends SqliteQueries {
   async register(input: ModelVersionInput): Promise<ModelVersion> {
     checkName(input.name, 'model name');
     if (!existsSync(path.join(input.packageDir, 'model.json'))) {

@@ -14,10 +14,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type Database from 'better-sqlite3';
 import { writeFileAtomic } from '../core/atomic.js';
 import { SpecmlError } from '../core/errors.js';
-import { guarded } from './sqlite-errors.js';
+import { SqliteQueries } from './sqlite-queries.js';
 import type { ArtifactRef, JsonValue, MetricPoint, Run, RunFilter, RunInput, RunStatus } from './types.js';
 
 interface RunRow {
@@ -47,18 +46,7 @@ export function newRunId(now = new Date()): string {
 }
 
 /** Runs against one open database (see the module doc). */
-export class RunQueries {
-  constructor(
-    private readonly db: Database.Database,
-    private readonly file: string,
-    private readonly root: string,
-  ) {}
-
-  /** Runs `fn`, mapping SQLite failures a person can act on (store.locked, store.corrupt). */
-  private guard<T>(fn: () => T): T {
-    return guarded(this.file, fn);
-  }
-
+export class RunQueries extends SqliteQueries {
   private row(id: string): RunRow {
     const r = this.db.prepare('SELECT * FROM runs WHERE id = ?').get(id) as RunRow | undefined;
     if (!r) throw new SpecmlError('store.unknown_run', `no run '${id}' in ${this.file}`, { hint: 'List runs with `specml runs list`.' });
