@@ -3,7 +3,7 @@
  * under each table, generated from the numbers. The HTML and Markdown renderers both read these,
  * so the two files never disagree. Sentences are plain text; each renderer escapes them.
  */
-import { formatCount, formatDate, formatPercent, formatSeconds, formatStat } from './format.js';
+import { formatCount, formatStat } from './format.js';
 import { formatEstimate, formatP, formatRange, formatScore, formatSigned, higherIsBetter, metricLabel } from './run-format.js';
 import type { GateResult, LeaderboardRow, RunReport } from './run-types.js';
 
@@ -210,66 +210,6 @@ export function holdoutRows(r: RunReport): { name: string; primary: boolean; val
     const hib = name === r.metric.name ? r.metric.greaterIsBetter : higherIsBetter(name);
     return { name, primary: name === r.metric.name, value: formatScore(est.value), ci: formatRange(est.ci_low, est.ci_high), better: hib === undefined ? '' : hib ? 'higher' : 'lower' };
   });
-}
-
-/** Human label of a run's task. */
-export const TASK_LABEL: Record<RunReport['data']['task'], string> = {
-  binary: 'Binary classification',
-  multiclass: 'Multiclass classification',
-  regression: 'Regression',
-};
-
-/**
- * Label/value pairs of the data section, shared with the Markdown report.
- *
- * @example
- * dataFacts(binaryRun())[1]; // ['rows', '4,454: 3,563 training, 891 holdout (20%)']
- */
-export function dataFacts(r: RunReport): [string, string][] {
-  const d = r.data;
-  const share = d.rows > 0 ? ` (${formatPercent(d.holdoutRows / d.rows)})` : '';
-  return [
-    ['file', d.file],
-    ['rows', `${formatCount(d.rows)}: ${formatCount(d.trainRows)} training, ${formatCount(d.holdoutRows)} holdout${share}`],
-    ['target', d.target],
-    ['task', TASK_LABEL[d.task]],
-    ...(d.classes?.length ? [['classes', d.classes.join(', ')] as [string, string]] : []),
-    ...(d.positiveClass !== undefined ? [['positive class', d.positiveClass] as [string, string]] : []),
-    ['holdout split', d.splitMethod],
-    ['cross-validation', d.cvMethod],
-  ];
-}
-
-/**
- * Label/value pairs of the lineage section, shared with the Markdown report.
- *
- * @example
- * lineageFacts(binaryRun())[0]; // ['run id', 'run-20240611-142233-7f3a']
- */
-export function lineageFacts(r: RunReport): [string, string][] {
-  return [
-    ['run id', r.runId],
-    ['started', `${formatDate(r.startedAt)} UTC`],
-    ['duration', formatSeconds(r.seconds)],
-    ['spec sha256', r.lineage.specSha256],
-    ['data sha256', r.lineage.dataSha256],
-    ['seed', String(r.seed)],
-    ['specml', r.specmlVersion],
-    ['node', r.lineage.node],
-    ['platform', r.lineage.platform],
-    ['model package', r.model.packageDir],
-  ];
-}
-
-/**
- * Data-quality issues most severe first.
- *
- * @example
- * sortedIssues(report)[0]?.severity; // 'error' when there is one
- */
-export function sortedIssues(r: RunReport): RunReport['data']['issues'] {
-  const rank = (s: string) => (s === 'error' ? 0 : s === 'warning' ? 1 : 2);
-  return [...r.data.issues].sort((a, b) => rank(a.severity) - rank(b.severity));
 }
 
 /**

@@ -2,7 +2,7 @@
 import { escapeHtml as e } from './escape.js';
 import { formatCount } from './format.js';
 import { factList } from './html-columns.js';
-import { dataFacts, lineageFacts, sortedIssues } from './run-content.js';
+import { dataFacts, lineageFacts, sortedIssues } from './run-facts.js';
 import type { RunReport } from './run-types.js';
 
 /**

@@ -9,8 +9,9 @@ import { formatBytes, formatDate, formatSeconds } from './format.js';
 import { factList } from './html-columns.js';
 import {
   aliasText, beatsSentence, gateMeasured, gateThreshold, holdoutNote, holdoutRows, leaderboardSentences, meanStd, rankedLeaderboard,
-  SIGNIFICANCE_NOTE, summarySentences, TASK_LABEL, verdictText, worseCell,
+  SIGNIFICANCE_NOTE, summarySentences, verdictText, worseCell,
 } from './run-content.js';
+import { TASK_LABEL } from './run-facts.js';
 import { RUN_CSS } from './run-css.js';
 import { capitalise, formatScore, metricLabel } from './run-format.js';
 import { dataHtml, lineageHtml } from './run-html-data.js';

@@ -7,9 +7,10 @@ import { escapeMarkdown as m } from './escape.js';
 import { formatBytes, formatCount, formatDate, formatSeconds } from './format.js';
 import { mdTable } from './md-table.js';
 import {
-  aliasText, beatsSentence, dataFacts, gateMeasured, gateThreshold, holdoutNote, holdoutRows, leaderboardSentences, lineageFacts,
-  meanStd, rankedLeaderboard, SIGNIFICANCE_NOTE, sortedIssues, summarySentences, TASK_LABEL, verdictText, worseCell,
+  aliasText, beatsSentence, gateMeasured, gateThreshold, holdoutNote, holdoutRows, leaderboardSentences, meanStd, rankedLeaderboard,
+  SIGNIFICANCE_NOTE, summarySentences, verdictText, worseCell,
 } from './run-content.js';
+import { dataFacts, lineageFacts, sortedIssues, TASK_LABEL } from './run-facts.js';
 import { capitalise, formatScore, metricLabel } from './run-format.js';
 import { diagnosticsMarkdown, fairnessMarkdown } from './run-markdown-sections.js';
 import type { RunReport } from './run-types.js';
