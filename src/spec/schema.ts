@@ -14,7 +14,8 @@
 import { z } from 'zod';
 import type { Task } from '../data/task.js';
 import { parseDuration } from './duration.js';
-import { FAIRNESS_METRICS, SPEC_METRICS, metricFamily } from './metrics.js';
+import { SPEC_METRICS } from './metrics.js';
+import { crossFieldChecks } from './cross-checks.js';
 import { parseGate, type Gate } from './gates.js';
 import { SpecmlError } from '../core/errors.js';
 import { didYouMean } from './suggest.js';
@@ -268,35 +269,6 @@ export const specSchema = specObject.superRefine(crossFieldChecks).transform((s)
   const name = s.name ?? 'spec';
   return { ...s, name, deploy: s.deploy && { ...s.deploy, name: s.deploy.name ?? name } };
 });
-
-function crossFieldChecks(s: z.output<typeof specObject>, ctx: z.RefinementCtx): void {
-  const add = (path: (string | number)[], specCode: string, message: string, hint: string) =>
-    ctx.addIssue({ code: 'custom', path, params: { specCode, message, hint } satisfies IssueParams });
-  if (s.metric !== undefined) {
-    const family = metricFamily(s.metric);
-    if (s.task === 'regression' && family === 'classification')
-      add(['metric'], 'spec.metric_task_mismatch', `'${s.metric}' judges classifiers but task is regression`, 'Use a regression metric (rmse, mae, r2, …) or set task: auto.');
-    if ((s.task === 'binary' || s.task === 'multiclass') && family === 'regression')
-      add(['metric'], 'spec.metric_task_mismatch', `'${s.metric}' judges regressors but task is ${s.task}`, 'Use a classification metric (roc_auc, log_loss, f1, …) or set task: auto.');
-  }
-  if (s.split.strategy === 'time' && s.data.time === undefined)
-    add(['split', 'strategy'], 'spec.missing_time_column', "strategy 'time' needs data.time, the column that orders rows", 'Add data.time: <timestamp column>, or use another strategy.');
-  for (const field of ['id', 'ignore'] as const) {
-    const i = s.data[field]?.indexOf(s.data.target) ?? -1;
-    if (i >= 0)
-      add(['data', field, ...(field === 'id' && s.data.id!.length === 1 ? [] : [i])], 'spec.target_excluded', `the target '${s.data.target}' is listed in data.${field}`, `Remove '${s.data.target}' from data.${field}: the target cannot be ${field === 'id' ? 'an id' : 'ignored'}.`);
-  }
-  s.gates.forEach((g, i) => {
-    if (g.kind === 'threshold' && (FAIRNESS_METRICS as readonly string[]).includes(g.metric) && !s.fairness)
-      add(['gates', i], 'spec.missing_sensitive', `gate '${g.source}' needs fairness.sensitive, the columns to measure ${g.metric} over`, 'Add fairness: { sensitive: [<column>, …] }.');
-  });
-  for (const [col, cuts] of Object.entries(s.fairness?.bands ?? {})) {
-    if (!s.fairness!.sensitive.includes(col))
-      add(['fairness', 'bands', col], 'spec.bands_not_sensitive', `fairness.bands names '${col}', which is not in fairness.sensitive`, `Add '${col}' to fairness.sensitive, or remove its bands.`);
-    else if (cuts.some((c, i) => i > 0 && !(c > cuts[i - 1]!)))
-      add(['fairness', 'bands', col], 'spec.bands_not_increasing', `fairness.bands.${col} must be strictly increasing, got [${cuts.join(', ')}]`, 'Write the cut points in increasing order, e.g. [25, 35, 50].');
-  }
-}
 
 // Compile-time proof that the schema's output is a Spec; a mismatch fails `tsc`.
 const _specOutputIsSpec = (s: z.output<typeof specSchema>): Spec => s;
