@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { chi2Sf, fSf, normalCdf, normalQuantile, normalSf, studentTCdf, studentTQuantile, studentTSf, binomialCdf } from './distributions.js';
 import { erf, erfc } from './erf.js';
-import { betaIncReg, gammaIncP, gammaIncQ, logGamma } from './special.js';
+import { betaIncReg } from './beta.js';
+import { gammaIncP, gammaIncQ, logGamma } from './special.js';
 
 const DFS = [0.7, 1, 2, 2.5, 5, 29, 300];
 

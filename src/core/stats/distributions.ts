@@ -13,7 +13,8 @@
  * chi2Sf(3.841458820694124, 1); // ≈ 0.05
  */
 import { erf, erfc } from './erf.js';
-import { betaIncPair, gammaIncQ, logBeta, logGamma } from './special.js';
+import { betaIncPair } from './beta.js';
+import { gammaIncQ, logBeta, logGamma } from './special.js';
 
 /**
  * Standard normal CDF Φ(z), as SciPy's `ndtr`: ½ + ½·erf(z/√2) near 0, ½·erfc(|z|/√2) outside.

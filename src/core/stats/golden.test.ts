@@ -21,6 +21,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as D from './distributions.js';
 import * as E from './erf.js';
+import * as B from './beta.js';
 import * as S from './special.js';
 
 type Row = number[];
@@ -51,7 +52,7 @@ const RULES: Record<string, Rule> = {
   erfc: { fn: E.erfc, mp: () => 8 * EPS, scipy: () => 2e-14 },
   gammaIncP: { fn: S.gammaIncP, mp: incomplete(none), scipy: () => 1e-12 },
   gammaIncQ: { fn: S.gammaIncQ, mp: incomplete(none), scipy: () => 1e-12 },
-  betaIncReg: { fn: S.betaIncReg, mp: incomplete((a) => Math.max(a[0]!, a[1]!)), scipy: (a) => (Math.max(a[0]!, a[1]!) >= 1e6 ? 1e-6 : 1e-12 + 16 * EPS * Math.max(a[0]!, a[1]!)) },
+  betaIncReg: { fn: B.betaIncReg, mp: incomplete((a) => Math.max(a[0]!, a[1]!)), scipy: (a) => (Math.max(a[0]!, a[1]!) >= 1e6 ? 1e-6 : 1e-12 + 16 * EPS * Math.max(a[0]!, a[1]!)) },
   normalCdf: { fn: D.normalCdf, mp: (a) => EPS * (8 + a[0]! ** 2), scipy: (a) => 2 * EPS * (8 + a[0]! ** 2) },
   normalSf: { fn: D.normalSf, mp: (a) => EPS * (8 + a[0]! ** 2), scipy: (a) => 2 * EPS * (8 + a[0]! ** 2) },
   normalQuantile: { fn: D.normalQuantile, floorOne: true, mp: () => 8 * EPS, scipy: () => 1e-14 },

@@ -7,7 +7,8 @@
  * import { studentTSf, normalQuantile } from './core/stats/index.js';
  * const p = 2 * studentTSf(2.5, 9); // two-sided p of t = 2.5 on 9 df
  */
-export { LN_SQRT_2PI, betaIncPair, betaIncReg, gammaIncP, gammaIncQ, logBeta, logGamma } from './special.js';
+export { LN_SQRT_2PI, gammaIncP, gammaIncQ, logBeta, logGamma } from './special.js';
+export { betaIncPair, betaIncReg } from './beta.js';
 export { erf, erfc } from './erf.js';
 export {
   binomialCdf,
