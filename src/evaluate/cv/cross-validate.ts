@@ -36,6 +36,8 @@ export interface CrossValidation {
    * with models/ensemble WeightedEnsembleModel and equal weights, instead of refitting on all rows).
    */
   models?: PredictorModel[];
+  /** Set when `afterFold` stopped the run early: scores and `folds` cover the folds fitted so far. */
+  stopped?: boolean;
 }
 
 export async function crossValidate(
@@ -45,7 +47,14 @@ export async function crossValidate(
   splitter: Splitter,
   metrics: readonly string[],
   rng: Rng,
-  opts: { groups?: Int32Array; task?: LearningTask; sampleWeight?: Float64Array; keepModels?: boolean } = {},
+  opts: {
+    groups?: Int32Array;
+    task?: LearningTask;
+    sampleWeight?: Float64Array;
+    keepModels?: boolean;
+    /** Called after each fold with that fold's scores; returning 'stop' ends the run there (a pruned tuning trial). */
+    afterFold?: (fold: number, scores: Record<string, number>) => 'stop' | void;
+  } = {},
 ): Promise<CrossValidation> {
   const n = frame.nRows;
   // Numeric class labels (digits) are classification when the task says so.
@@ -58,6 +67,7 @@ export async function crossValidate(
   const events: CrossValidation['events'] = [];
   const perFold: Record<string, number[]> = Object.fromEntries(metrics.map((m) => [m, []]));
   const models: PredictorModel[] = [];
+  let stopped = 0;
 
   for (let f = 0; f < folds.length; f++) {
     const { train, test } = folds[f]!;
@@ -89,7 +99,11 @@ export async function crossValidate(
     } else {
       for (let i = 0; i < test.length; i++) oof[test[i]!] = p.values[i]!;
     }
-    for (const name of metrics) perFold[name]!.push(score(name, test, enc?.codes, target, oof, oofProba, k));
+    for (const name of metrics) perFold[name]!.push(scoreRows(name, test, enc?.codes, target, oof, oofProba, k));
+    if (opts.afterFold?.(f, Object.fromEntries(metrics.map((m) => [m, perFold[m]![f]!]))) === 'stop' && f + 1 < folds.length) {
+      stopped = f + 1;
+      break;
+    }
   }
 
   const scores: CrossValidation['scores'] = {};
@@ -99,10 +113,26 @@ export async function crossValidate(
     const std = s.length > 1 ? Math.sqrt(s.reduce((a, b) => a + (b - mean) ** 2, 0) / (s.length - 1)) : 0;
     scores[name] = { folds: s, mean, std };
   }
-  return { folds, scores, oof, ...(oofProba ? { oofProba, classes: enc!.classes } : {}), events, ...(opts.keepModels ? { models } : {}) };
+  return {
+    folds: stopped ? folds.slice(0, stopped) : folds,
+    scores,
+    oof,
+    ...(oofProba ? { oofProba, classes: enc!.classes } : {}),
+    events,
+    ...(opts.keepModels ? { models } : {}),
+    ...(stopped ? { stopped: true } : {}),
+  };
 }
 
-function score(name: string, rows: Int32Array, codes: Int32Array | undefined, target: Column, oof: Float64Array, oofProba: Float64Array | undefined, k: number): number {
+/**
+ * One metric on the rows `rows` of out-of-fold predictions (`oof`: values or class codes;
+ * `oofProba`: n x k probabilities), against `target` (`codes`: its class codes, for classification).
+ * Cross-validation scores each fold with it; ensembles score their blends with it.
+ *
+ * @example
+ * scoreRows('rmse', fold.test, undefined, target, oof, undefined, 0);
+ */
+export function scoreRows(name: string, rows: Int32Array, codes: Int32Array | undefined, target: Column, oof: Float64Array, oofProba: Float64Array | undefined, k: number): number {
   const m = metric(name);
   const n = rows.length;
   if (m.task === 'regression') {

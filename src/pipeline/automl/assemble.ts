@@ -1,0 +1,119 @@
+/**
+ * The deployable model of AutoML: the chosen configuration, or the ensemble's members with their
+ * weights (a WeightedEnsembleModel), each member either
+ *
+ * - `refit`: fitted once on all training rows (AutoGluon's refit_full): one model per member, the
+ *   fastest to predict; the out-of-fold scores then describe the bag, a close proxy of this fit;
+ * - `bag`: its k fold models averaged, exactly the models the out-of-fold predictions came from.
+ *   The fold models are fitted again with the same rows and random streams as in the search, so
+ *   they are the same models (checked: their out-of-fold predictions must match bit for bit).
+ *
+ * `inferLimitMs` (AutoGluon's infer_limit): while the ensemble's median single-row latency is over
+ * the limit, the member with the smallest weight is dropped and the weights renormalised. Latency
+ * is measured, so with a limit the member list can depend on the machine; the result records what
+ * was dropped and why.
+ *
+ * @example
+ * const { model } = await assemble({ ...ctx, members, weights: [1], mode: 'refit', frame, rng });
+ */
+import type { LearningTask, PredictorModel } from '../../core/estimator.js';
+import { SpecmlError } from '../../core/errors.js';
+import type { Column, Frame } from '../../core/frame.js';
+import type { Rng } from '../../core/rng.js';
+import { crossValidate, type Splitter } from '../../evaluate/cv/index.js';
+import { WeightedEnsembleModel } from '../../models/ensemble/index.js';
+import { family } from '../families.js';
+import type { DeployMode } from './presets.js';
+import type { Member } from './search.js';
+
+export interface AssembleInput {
+  frame: Frame;
+  target: Column;
+  task: LearningTask;
+  metric: string;
+  splitter: Splitter;
+  groups?: Int32Array;
+  /** The search's Rng (the same forks the search used). */
+  rng: Rng;
+  members: readonly Member[];
+  weights: readonly number[];
+  mode: DeployMode;
+  threads?: number;
+  inferLimitMs?: number;
+  onStep?: (s: string) => void;
+}
+
+export interface Assembled {
+  model: PredictorModel;
+  /** The members kept, with their final weights. */
+  kept: { id: string; weight: number }[];
+  /** Members dropped to meet the inference limit, with the latency that made them go. */
+  dropped: { id: string; latencyMs: number }[];
+  /** Median single-row latency of the final model, when an inference limit was checked. */
+  latencyMs?: number;
+}
+
+const THREADED = new Set(['gbdt', 'forest', 'extra_trees']);
+
+export async function assemble(input: AssembleInput): Promise<Assembled> {
+  const step = input.onStep ?? (() => {});
+  const pairs = input.members.map((m, i) => ({ m, w: input.weights[i]! })).filter((p) => p.w > 0);
+  const fitted: { id: string; model: PredictorModel; weight: number }[] = [];
+  for (const { m, w } of pairs) {
+    const params = input.threads && THREADED.has(m.family) ? { ...m.params, threads: input.threads } : m.params;
+    const est = family(m.family).make(params, input.task);
+    if (input.mode === 'refit') {
+      step(`refitting ${m.id} on ${input.frame.nRows} rows`);
+      fitted.push({ id: m.id, weight: w, model: await est.fit(input.frame, input.target, { rng: input.rng.fork(`refit-${m.id}`) }) });
+    } else {
+      step(`fitting the fold models of ${m.id}`);
+      const cv = await crossValidate(est, input.frame, input.target, input.splitter, [input.metric], input.rng.fork('cv'), { task: input.task, keepModels: true, ...(input.groups ? { groups: input.groups } : {}) });
+      if (!sameArray(cv.oof, m.cv.oof)) {
+        throw new SpecmlError('internal.not_reproducible', `the fold models of ${m.id} predict differently from the search's`, { hint: 'This is a bug in specml: report it with the data and spec.' });
+      }
+      const folds = cv.models!;
+      fitted.push({ id: m.id, weight: w, model: folds.length === 1 ? folds[0]! : new WeightedEnsembleModel({ bag: m.id }, folds, folds.map(() => 1)) });
+    }
+  }
+  const build = (): PredictorModel => (fitted.length === 1 ? fitted[0]!.model : new WeightedEnsembleModel({ ensemble: fitted.map((f) => f.id).join(',') }, fitted.map((f) => f.model), fitted.map((f) => f.weight)));
+  let model = build();
+  const dropped: Assembled['dropped'] = [];
+  let latencyMs: number | undefined;
+  if (input.inferLimitMs !== undefined) {
+    latencyMs = singleRowLatencyMs(model, input.frame);
+    while (latencyMs > input.inferLimitMs && fitted.length > 1) {
+      // The lightest member goes first: it moves the blend least.
+      let j = 0;
+      for (let i = 1; i < fitted.length; i++) if (fitted[i]!.weight < fitted[j]!.weight) j = i;
+      dropped.push({ id: fitted[j]!.id, latencyMs });
+      step(`single-row latency ${latencyMs.toFixed(3)} ms is over infer_limit ${input.inferLimitMs} ms: dropping ${fitted[j]!.id}`);
+      fitted.splice(j, 1);
+      const total = fitted.reduce((a, f) => a + f.weight, 0);
+      for (const f of fitted) f.weight /= total;
+      model = build();
+      latencyMs = singleRowLatencyMs(model, input.frame);
+    }
+  }
+  return { model, kept: fitted.map((f) => ({ id: f.id, weight: f.weight })), dropped, ...(latencyMs !== undefined ? { latencyMs } : {}) };
+}
+
+/** Median wall time of predicting one row, over up to 200 rows of `frame` (after 20 warm-up calls). */
+export function singleRowLatencyMs(model: PredictorModel, frame: Frame): number {
+  const n = Math.min(200, frame.nRows);
+  const rows = Array.from({ length: n }, (_, i) => frame.take([i]));
+  for (let i = 0; i < Math.min(20, n); i++) model.predict(rows[i]!);
+  const t: number[] = [];
+  for (const r of rows) {
+    const t0 = performance.now();
+    model.predict(r);
+    t.push(performance.now() - t0);
+  }
+  t.sort((a, b) => a - b);
+  return t[Math.floor(n / 2)]!;
+}
+
+function sameArray(a: Float64Array, b: Float64Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
+  return true;
+}

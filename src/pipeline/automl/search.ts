@@ -1,0 +1,193 @@
+/**
+ * The search of AutoML: the portfolio's configurations in order, each cross-validated on the same
+ * folds (its out-of-fold predictions kept for the ensemble), then — while work units remain — GBDT
+ * configurations proposed by TPE, warm-started with the portfolio's GBDT results and pruned fold by
+ * fold by the median rule. Every configuration is one trial; trials run one after another, so the
+ * sequence of trials, and each trial's result, is a function of the data, the seed and the budget.
+ *
+ * Units (presets.ts): one per fold fitted. A trial starts only when a full cross-validation still
+ * fits in the units left, so a complete trial is never cut short by the budget. `maxTimeS` is
+ * checked before each trial; when it stops the search the result says so (`capHit`).
+ *
+ * @example
+ * const s = await searchConfigs({ frame, target, task: 'binary', metric: 'roc_auc', splitter, rng, units: 60 });
+ * s.members.map((m) => m.id);
+ */
+import type { LearningTask } from '../../core/estimator.js';
+import { SpecmlError } from '../../core/errors.js';
+import type { Column, Frame } from '../../core/frame.js';
+import type { Rng } from '../../core/rng.js';
+import { encodeClasses } from '../../data/classes.js';
+import { crossValidate, type CrossValidation, type Splitter } from '../../evaluate/cv/index.js';
+import { metric as lookupMetric } from '../../evaluate/metrics/index.js';
+import { GBDT_PARAMS } from '../../models/gbdt/index.js';
+import { MedianPruner, searchSpace, Study, TpeSampler, type ParamValue, type TrialHandle } from '../../tune/index.js';
+import { family } from '../families.js';
+import { portfolioFor, type Config } from './portfolio.js';
+
+/** A configuration cross-validated on every fold: a possible ensemble member. */
+export interface Member extends Config {
+  cv: CrossValidation;
+  /** Mean CV score of the search metric. */
+  score: number;
+  seconds: number;
+}
+
+/** One trial as recorded (in the store by `specml run`, in the package lineage by `specml train`). */
+export interface TrialRecord {
+  number: number;
+  id: string;
+  family: string;
+  params: Record<string, ParamValue>;
+  /** 'portfolio' or 'tpe'. */
+  source: string;
+  state: 'complete' | 'pruned' | 'failed';
+  /** Mean CV score (complete) or the mean over the folds fitted (pruned). */
+  value?: number;
+  folds: number[];
+  units: number;
+  seconds: number;
+  error?: string;
+}
+
+/** Where completed trials are kept so an interrupted run can resume (pipeline/run/resume.ts). */
+export interface MemberCache {
+  load(id: string): Promise<{ cv: CrossValidation; seconds: number } | undefined>;
+  save(id: string, description: string, cv: CrossValidation, seconds: number): Promise<void>;
+}
+
+export interface SearchInput {
+  frame: Frame;
+  target: Column;
+  task: LearningTask;
+  /** The metric the search ranks by (the run's metric). */
+  metric: string;
+  splitter: Splitter;
+  groups?: Int32Array;
+  /** Members fork 'cv' from it (identical folds for all), TPE forks 'tpe'. */
+  rng: Rng;
+  units: number;
+  maxTimeS?: number;
+  /** Restrict the portfolio to these families (default: all of it). */
+  families?: readonly string[];
+  /** Threads for the GBDT and forests (default: auto); the result does not depend on it. */
+  threads?: number;
+  cache?: MemberCache;
+  onStep?: (s: string) => void;
+  onTrial?: (t: TrialRecord) => void | Promise<void>;
+}
+
+export interface SearchResult {
+  members: Member[];
+  trials: TrialRecord[];
+  unitsUsed: number;
+  /** Set when max_time stopped the search before the units ran out. */
+  capHit?: { afterSeconds: number; trials: number };
+}
+
+/** Families whose parameter table has a `threads` entry. */
+const THREADED = new Set(['gbdt', 'forest', 'extra_trees']);
+
+/** One-line description of a configuration (leaderboard rows). */
+export function describeConfig(c: Config): string {
+  const p = Object.entries(c.params).map(([k, v]) => `${k}=${v}`);
+  return `${family(c.family).description.split(' (')[0]!.split(',')[0]}${p.length ? ` (${p.join(', ')})` : ' (defaults)'}`;
+}
+
+export async function searchConfigs(input: SearchInput): Promise<SearchResult> {
+  const started = performance.now();
+  const step = input.onStep ?? (() => {});
+  const folds = input.splitter.split({ n: input.frame.nRows, ...(input.groups ? { groups: input.groups } : {}), ...(input.task !== 'regression' ? { y: encodeClasses(input.target).codes } : {}), rng: input.rng.fork('cv').fork('split') }).length;
+  const up = lookupMetric(input.metric).greaterIsBetter;
+  const members: Member[] = [];
+  const trials: TrialRecord[] = [];
+  let unitsUsed = 0;
+  let capHit: SearchResult['capHit'];
+  const timeUp = (): boolean => {
+    if (input.maxTimeS === undefined || capHit) return capHit !== undefined;
+    const s = (performance.now() - started) / 1000;
+    if (s < input.maxTimeS) return false;
+    capHit = { afterSeconds: s, trials: trials.length };
+    step(`max_time ${input.maxTimeS}s reached after ${trials.length} trials and ${unitsUsed} of ${input.units} units: search stopped (this result depends on the machine's speed)`);
+    return true;
+  };
+
+  const run = async (cfg: Config, source: string, handle?: TrialHandle): Promise<TrialRecord> => {
+    const number = trials.length;
+    const params = input.threads && THREADED.has(cfg.family) ? { ...cfg.params, threads: input.threads } : cfg.params;
+    const t0 = performance.now();
+    const cached = handle ? undefined : await input.cache?.load(cfg.id);
+    let cv: CrossValidation | undefined = cached?.cv;
+    let error: string | undefined;
+    let done = 0;
+    let sum = 0;
+    if (!cv) {
+      step(`trial ${number}: ${cfg.id} (${cfg.family}), ${unitsUsed}/${input.units} units used`);
+      try {
+        cv = await crossValidate(family(cfg.family).make(params, input.task), input.frame, input.target, input.splitter, [input.metric], input.rng.fork('cv'), {
+          task: input.task,
+          ...(input.groups ? { groups: input.groups } : {}),
+          afterFold: (f, s) => {
+            done = f + 1;
+            if (!handle) return;
+            sum += s[input.metric]!;
+            // The pruner compares running means: single folds differ in difficulty, means less so.
+            handle.report(f, sum / done);
+            return handle.shouldPrune() ? 'stop' : undefined;
+          },
+        });
+      } catch (err) {
+        // A user mistake (bad data for every model) stops the run; a model that fails is one failed trial.
+        if (err instanceof SpecmlError && !err.code.startsWith('model.')) throw err;
+        error = err instanceof Error ? err.message : String(err);
+      }
+    } else done = cv.scores[input.metric]!.folds.length;
+    const seconds = cached?.seconds ?? (performance.now() - t0) / 1000;
+    unitsUsed += cached ? folds : done;
+    const foldScores = cv ? [...cv.scores[input.metric]!.folds] : [];
+    const value = foldScores.length ? foldScores.reduce((a, b) => a + b, 0) / foldScores.length : undefined;
+    const state = error || value === undefined || !Number.isFinite(value) ? 'failed' : cv!.stopped ? 'pruned' : 'complete';
+    const rec: TrialRecord = { number, id: cfg.id, family: cfg.family, params: cfg.params, source, state, ...(value !== undefined ? { value } : {}), folds: foldScores, units: cached ? folds : done, seconds, ...(error ? { error } : {}) };
+    trials.push(rec);
+    await input.onTrial?.(rec);
+    if (state === 'complete') {
+      members.push({ ...cfg, cv: cv!, score: value!, seconds });
+      if (!cached) await input.cache?.save(cfg.id, describeConfig(cfg), cv!, seconds);
+    }
+    return rec;
+  };
+
+  // 1. The portfolio, in its order.
+  const portfolio = portfolioFor(input.task, input.families);
+  for (const cfg of portfolio) {
+    if (input.units - unitsUsed < folds || timeUp()) break;
+    await run(cfg, 'portfolio');
+  }
+
+  // 2. TPE over the GBDT space while units remain (the portfolio used up), warm-started with the
+  // portfolio's GBDT results that lie inside that space.
+  if ((!input.families || input.families.includes('gbdt')) && input.units - unitsUsed >= folds && !timeUp()) {
+    const space = searchSpace(GBDT_PARAMS);
+    const defaults = Object.fromEntries(Object.keys(space).map((k) => [k, GBDT_PARAMS[k as keyof typeof GBDT_PARAMS].default as ParamValue]));
+    const study = new Study({ space, direction: up ? 'maximize' : 'minimize', seed: 0, sampler: new TpeSampler(), pruner: new MedianPruner({ nStartupTrials: 5 }) });
+    for (const m of members) {
+      if (m.family !== 'gbdt' || !Object.keys(m.params).every((k) => k in space)) continue;
+      study.enqueue({ ...defaults, ...m.params });
+      const h = study.ask();
+      runningMeans(m.cv.scores[input.metric]!.folds).forEach((v, f) => h.report(f, v));
+      study.tell(h.number, { state: 'complete', value: m.score });
+    }
+    while (input.units - unitsUsed >= folds && !timeUp()) {
+      const h = study.ask();
+      const cfg: Config = { id: `gbdt_tpe_${trials.length}`, family: 'gbdt', params: { ...h.params } };
+      const rec = await run(cfg, 'tpe', h);
+      study.tell(h.number, rec.state === 'complete' ? { state: 'complete', value: rec.value! } : rec.state === 'pruned' ? { state: 'pruned' } : { state: 'failed', ...(rec.error ? { error: rec.error } : {}) });
+    }
+  }
+  return { members, trials, unitsUsed, ...(capHit ? { capHit } : {}) };
+}
+
+function runningMeans(xs: readonly number[]): number[] {
+  let sum = 0;
+  return xs.map((x, i) => (sum += x) / (i + 1));
+}
