@@ -35,6 +35,8 @@ export interface PackageManifest {
     seed: number;
     data: { file: string; sha256: string; rows: number };
     params: Record<string, unknown>;
+    /** How the model was chosen (AutoML: budget, trials, the final choice and why), when it was searched for. */
+    training?: Record<string, unknown>;
   };
 }
 

@@ -28,6 +28,8 @@ export interface PackageInput {
   data: { file: string; sha256: string; rows: number };
   specmlVersion: string;
   reference?: Profile;
+  /** Recorded as lineage.training (e.g. the AutoML trials and choice). */
+  training?: Record<string, unknown>;
 }
 
 export async function saveModelPackage(dir: string, p: PackageInput): Promise<PackageManifest> {
@@ -54,7 +56,7 @@ export async function saveModelPackage(dir: string, p: PackageInput): Promise<Pa
     output: { columns: outputColumns(p.model.task, p.model.classes) },
     model: json,
     weights: { file: 'weights.bin', bytes: size, sha256: createHash('sha256').update(weights).digest('hex'), buffers: refs },
-    lineage: { seed: p.seed, data: p.data, params: { ...p.model.params } },
+    lineage: { seed: p.seed, data: p.data, params: { ...p.model.params }, ...(p.training ? { training: p.training } : {}) },
   };
 
   const parent = path.dirname(path.resolve(dir));

@@ -11,7 +11,7 @@ import { SpecmlError } from '../core/errors.js';
 import type { ParamSpec, ParamTable } from '../core/params.js';
 
 const kebab = (s: string): string => s.replaceAll('_', '-');
-const camel = (s: string): string => s.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+export const camel = (s: string): string => s.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 
 /** Adds one flag per distinct parameter name across the tables. */
 export function addParamFlags(cmd: Command, tables: readonly ParamTable[], reserved: ReadonlySet<string>): void {

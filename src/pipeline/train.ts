@@ -1,19 +1,24 @@
 /**
  * The train stage behind `specml train`: load → schema → drop unlabelled rows → fit one model
- * family → save the model package. No evaluation here (that is `specml run`).
+ * family, or without one AutoML under a budget (pipeline/automl: portfolio, tuning, ensemble,
+ * cross-validated on the given rows with the recommended metric) → save the model package. No
+ * holdout evaluation here (that is `specml run`).
  *
  * @example
  * const { manifest } = await train({ data: 'credit.csv', target: 'Status', model: 'baseline', out: 'models/credit', seed: 42 });
+ * const auto = await train({ data: 'credit.csv', target: 'Status', out: 'models/auto', seed: 42, preset: 'fast' });
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { SpecmlError } from '../core/errors.js';
-import type { FitEvent, LearningTask } from '../core/estimator.js';
+import type { FitEvent, LearningTask, PredictorModel } from '../core/estimator.js';
 import { isMissing } from '../core/frame.js';
 import { Rng } from '../core/rng.js';
 import { saveModelPackage, type PackageManifest } from '../artifact/index.js';
 import { profileFrame } from '../data/profile/index.js';
 import type { Task } from '../data/task.js';
+import { KFold, StratifiedKFold } from '../evaluate/cv/index.js';
+import { automl, automlSummary, resolveBudget, type AutomlResult } from './automl/index.js';
 import { family } from './families.js';
 import { inspectData } from './analyze.js';
 import { VERSION } from './version.js';
@@ -21,7 +26,15 @@ import { VERSION } from './version.js';
 export interface TrainInput {
   data: string;
   target: string;
-  model: string;
+  /** One model family; absent: AutoML. */
+  model?: string;
+  /** AutoML effort: a preset (default balanced) and/or work units, an optional wall-time cap. */
+  preset?: string;
+  budget?: number;
+  maxTimeS?: number;
+  /** AutoML: drop ensemble members until one row predicts within this many milliseconds (median). */
+  inferLimitMs?: number;
+  threads?: number;
   out: string;
   seed: number;
   params?: Record<string, unknown>;
@@ -40,12 +53,17 @@ export interface TrainResult {
   droppedRows: number;
   features: string[];
   seconds: number;
+  /** AutoML's record (automl/summary.ts), when no family was named. */
+  automl?: Record<string, unknown>;
+  /** The metric AutoML optimised, and the chosen candidate's out-of-fold score. */
+  cv?: { metric: string; mean: number; std: number };
 }
 
 export async function train(input: TrainInput): Promise<TrainResult> {
   const started = performance.now();
   const step = input.onStep ?? (() => {});
-  const fam = family(input.model);
+  const fam = input.model === undefined ? undefined : family(input.model);
+  const budget = fam ? undefined : resolveBudget({ ...(input.preset ? { preset: input.preset } : {}), ...(input.budget !== undefined ? { units: input.budget } : {}), ...(input.maxTimeS !== undefined ? { maxTimeS: input.maxTimeS } : {}) });
   const ins = await inspectData({
     data: input.data,
     target: input.target,
@@ -68,12 +86,31 @@ export async function train(input: TrainInput): Promise<TrainResult> {
     });
   }
   const task: LearningTask = ins.task.targetKind;
-  const estimator = fam.make(input.params ?? {}, task);
-  step(`fitting ${fam.name} on ${frame.nRows} rows x ${featureNames.length} features`);
-  const model = await estimator.fit(frame.select(featureNames), frame.column(input.target), {
-    rng: new Rng(input.seed).fork('train'),
-    ...(input.onEvent ? { emit: input.onEvent } : {}),
-  });
+  let model: PredictorModel;
+  let searched: AutomlResult | undefined;
+  if (fam) {
+    step(`fitting ${fam.name} on ${frame.nRows} rows x ${featureNames.length} features`);
+    model = await fam.make(input.params ?? {}, task).fit(frame.select(featureNames), frame.column(input.target), {
+      rng: new Rng(input.seed).fork('train'),
+      ...(input.onEvent ? { emit: input.onEvent } : {}),
+    });
+  } else {
+    const b = budget!;
+    step(`AutoML (${b.preset}): ${b.units} work units, ${b.folds}-fold CV, metric ${ins.metric.metric}`);
+    searched = await automl({
+      frame: frame.select(featureNames),
+      target: frame.column(input.target),
+      task,
+      metric: ins.metric.metric,
+      splitter: task === 'regression' ? new KFold({ n_splits: b.folds, shuffle: true }) : new StratifiedKFold({ n_splits: b.folds, shuffle: true }),
+      rng: new Rng(input.seed).fork('automl'),
+      budget: b,
+      ...(input.threads ? { threads: input.threads } : {}),
+      ...(input.inferLimitMs !== undefined ? { inferLimitMs: input.inferLimitMs } : {}),
+      onStep: step,
+    });
+    model = searched.model;
+  }
   step(`saving the model package to ${input.out}`);
   const schema = { version: 1 as const, columns: ins.schema.columns.filter((c) => featureNames.includes(c.name)) };
   const reference = profileFrame(frame, ins.schema, { target: input.target, classification: task !== 'regression' });
@@ -88,8 +125,17 @@ export async function train(input: TrainInput): Promise<TrainResult> {
     data: { file: input.data, sha256: await sha256File(input.data), rows: frame.nRows },
     specmlVersion: VERSION,
     reference,
+    ...(searched ? { training: automlSummary(searched) } : {}),
   });
-  return { manifest, dir: input.out, droppedRows: ins.frame.nRows - frame.nRows, features: featureNames, seconds: (performance.now() - started) / 1000 };
+  const cv = searched?.chosenCv.scores[ins.metric.metric];
+  return {
+    manifest,
+    dir: input.out,
+    droppedRows: ins.frame.nRows - frame.nRows,
+    features: featureNames,
+    seconds: (performance.now() - started) / 1000,
+    ...(searched ? { automl: automlSummary(searched), cv: { metric: ins.metric.metric, mean: cv!.mean, std: cv!.std } } : {}),
+  };
 }
 
 /** SHA-256 of a file, streamed (the data fingerprint recorded in the model's lineage). */

@@ -106,7 +106,7 @@ describe('specml predict', () => {
 describe('gbdt end to end', () => {
   it('trains with generated flags, predicts, and the saved model predicts like the trained one', () => {
     const out = path.join(tmp, 'gbdt');
-    const r = runCli(['train', '--data', withId, '--target', 'Status', '--out', out, '--trees', '40', '--max-leaves', '15', '--max-depth', '5', '--learning-rate', '0.1', '--json']);
+    const r = runCli(['train', '--data', withId, '--target', 'Status', '--out', out, '--model', 'gbdt', '--trees', '40', '--max-leaves', '15', '--max-depth', '5', '--learning-rate', '0.1', '--json']);
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ family: 'gbdt', params: expect.anything() });
     const p1 = path.join(tmp, 'g1.csv');
@@ -114,13 +114,51 @@ describe('gbdt end to end', () => {
     expect(runCli(['predict', '--model', out, '--input', withId, '--output', p1]).code).toBe(0);
     // Retraining with the same seed gives the same model, so the same predictions bit for bit.
     const again = path.join(tmp, 'gbdt2');
-    runCli(['train', '--data', withId, '--target', 'Status', '--out', again, '--trees', '40', '--max-leaves', '15', '--max-depth', '5', '--learning-rate', '0.1']);
+    runCli(['train', '--data', withId, '--target', 'Status', '--out', again, '--model', 'gbdt', '--trees', '40', '--max-leaves', '15', '--max-depth', '5', '--learning-rate', '0.1']);
     expect(runCli(['predict', '--model', again, '--input', withId, '--output', p2]).code).toBe(0);
     expect(readFileSync(p1, 'utf8')).toBe(readFileSync(p2, 'utf8'));
     const rows = readFileSync(p1, 'utf8').trim().split('\n');
     const probs = rows.slice(1).map((l) => Number(l.split(',')[2]));
     expect(new Set(probs).size).toBeGreaterThan(100);
-    expect(runCli(['train', '--data', withId, '--target', 'Status', '--out', out, '--max-leaves', 'many']).code).toBe(2);
+    expect(runCli(['train', '--data', withId, '--target', 'Status', '--out', out, '--model', 'gbdt', '--max-leaves', 'many']).code).toBe(2);
     expect(runCli(['train', '--data', withId, '--target', 'Status', '--out', out, '--model', 'linear', '--max-leaves', '8']).stderr).toMatch(/--max-leaves is not a parameter of the linear model/);
+  });
+});
+
+describe('AutoML end to end (train without --model)', () => {
+  it('searches within the budget, records its trials in the package, and is bit-for-bit reproducible', () => {
+    const runs = ['auto1', 'auto2'].map((name) => {
+      const out = path.join(tmp, name);
+      const r = runCli(['train', '--data', withId, '--target', 'Status', '--out', out, '--preset', 'fast', '--budget', '6', '--json']);
+      expect(r.code, r.stderr).toBe(0);
+      return { out, doc: JSON.parse(r.stdout) };
+    });
+    const { out, doc } = runs[0]!;
+    expect(doc).toMatchObject({ family: 'automl', automl: { preset: 'fast', units: 6, units_used: 6, folds: 3 }, cv: { metric: 'roc_auc' } });
+    expect(doc.automl.trials).toHaveLength(2);
+    expect(doc.cv.mean).toBeGreaterThan(0.75);
+    const manifest = JSON.parse(readFileSync(path.join(out, 'model.json'), 'utf8'));
+    expect(manifest.lineage.training).toMatchObject({ automl: true, chosen: doc.automl.chosen });
+    // Same data, budget and seed: the same weights, byte for byte.
+    expect(readFileSync(path.join(runs[1]!.out, 'weights.bin')).equals(readFileSync(path.join(out, 'weights.bin')))).toBe(true);
+    const pred = path.join(tmp, 'auto.csv');
+    expect(runCli(['predict', '--model', out, '--input', withId, '--output', pred]).code).toBe(0);
+    expect(readFileSync(pred, 'utf8').split('\n')[0]).toMatch(/prediction,proba_bad,proba_good/);
+  }, 120_000);
+
+  it('rejects AutoML flags that make no sense, with what to do', () => {
+    const out = path.join(tmp, 'never');
+    const cases: [string[], RegExp][] = [
+      [['--budget', '0'], /--budget '0' is not a whole number of work units/],
+      [['--preset', 'fastest'], /--preset 'fastest' does not exist/],
+      [['--max-time', 'soon'], /--max-time 'soon' is not a duration/],
+      [['--model', 'gbdt', '--preset', 'fast'], /--preset is for AutoML, but --model gbdt fits one family/],
+      [['--trees', '40'], /--trees is a model parameter, but no --model was given/],
+    ];
+    for (const [flags, message] of cases) {
+      const r = runCli(['train', '--data', withId, '--target', 'Status', '--out', out, ...flags]);
+      expect(r.code, flags.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(message);
+    }
   });
 });

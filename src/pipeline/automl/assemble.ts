@@ -23,6 +23,7 @@ import type { Rng } from '../../core/rng.js';
 import { crossValidate, type Splitter } from '../../evaluate/cv/index.js';
 import { WeightedEnsembleModel } from '../../models/ensemble/index.js';
 import { family } from '../families.js';
+import { withThreads } from './portfolio.js';
 import type { DeployMode } from './presets.js';
 import type { Member } from './search.js';
 
@@ -53,14 +54,13 @@ export interface Assembled {
   latencyMs?: number;
 }
 
-const THREADED = new Set(['gbdt', 'forest', 'extra_trees']);
 
 export async function assemble(input: AssembleInput): Promise<Assembled> {
   const step = input.onStep ?? (() => {});
   const pairs = input.members.map((m, i) => ({ m, w: input.weights[i]! })).filter((p) => p.w > 0);
   const fitted: { id: string; model: PredictorModel; weight: number }[] = [];
   for (const { m, w } of pairs) {
-    const params = input.threads && THREADED.has(m.family) ? { ...m.params, threads: input.threads } : m.params;
+    const params = withThreads(m, input.threads);
     const est = family(m.family).make(params, input.task);
     if (input.mode === 'refit') {
       step(`refitting ${m.id} on ${input.frame.nRows} rows`);

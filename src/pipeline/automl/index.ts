@@ -5,3 +5,4 @@ export { portfolioFor, type Config, type PortfolioEntry } from './portfolio.js';
 export { PRESET_NAMES, resolveBudget, type Budget, type DeployMode, type PresetName } from './presets.js';
 export { describeConfig, searchConfigs, type Member, type MemberCache, type TrialRecord } from './search.js';
 export { chooseFinal, SELECT_ALPHA, type Choice } from './select.js';
+export { automlSummary } from './summary.js';

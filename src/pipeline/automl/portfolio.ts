@@ -44,3 +44,14 @@ export function portfolioFor(task: LearningTask, families?: readonly string[]): 
     params: { ...(task === 'regression' && e.regression ? e.regression : e.params) },
   }));
 }
+
+/**
+ * A configuration's parameters with a thread count for the families that take one (the GBDT; its
+ * models do not depend on it).
+ *
+ * @example
+ * withThreads({ id: 'g', family: 'gbdt', params: {} }, 1); // { threads: 1 }
+ */
+export function withThreads(c: Config, threads: number | undefined): Record<string, ParamValue> {
+  return threads && c.family === 'gbdt' ? { ...c.params, threads } : c.params;
+}

@@ -23,7 +23,7 @@ import { metric as lookupMetric } from '../../evaluate/metrics/index.js';
 import { GBDT_PARAMS } from '../../models/gbdt/index.js';
 import { MedianPruner, searchSpace, Study, TpeSampler, type ParamValue, type TrialHandle } from '../../tune/index.js';
 import { family } from '../families.js';
-import { portfolioFor, type Config } from './portfolio.js';
+import { portfolioFor, withThreads, type Config } from './portfolio.js';
 
 /** A configuration cross-validated on every fold: a possible ensemble member. */
 export interface Member extends Config {
@@ -85,8 +85,6 @@ export interface SearchResult {
   capHit?: { afterSeconds: number; trials: number };
 }
 
-/** Families whose parameter table has a `threads` entry. */
-const THREADED = new Set(['gbdt', 'forest', 'extra_trees']);
 
 /** One-line description of a configuration (leaderboard rows). */
 export function describeConfig(c: Config): string {
@@ -114,7 +112,7 @@ export async function searchConfigs(input: SearchInput): Promise<SearchResult> {
 
   const run = async (cfg: Config, source: string, handle?: TrialHandle): Promise<TrialRecord> => {
     const number = trials.length;
-    const params = input.threads && THREADED.has(cfg.family) ? { ...cfg.params, threads: input.threads } : cfg.params;
+    const params = withThreads(cfg, input.threads);
     const t0 = performance.now();
     const cached = handle ? undefined : await input.cache?.load(cfg.id);
     let cv: CrossValidation | undefined = cached?.cv;
