@@ -151,7 +151,11 @@ export function leaderboardSentences(r: RunReport): string[] {
   const parts = [head, clause(others.filter((x) => !x.significantlyWorse), false), clause(others.filter((x) => x.significantlyWorse), true)].filter(Boolean);
   const out = [`${parts.join('; ')}.`];
   const sel = r.leaderboard.find((x) => x.selected);
-  if (sel && sel !== best) {
+  if (r.selection) {
+    const a = r.selection;
+    out.push(`AutoML (${a.preset}) ran ${plural(a.trials, 'trial')}${a.pruned ? ` (${a.pruned} pruned)` : ''} in ${a.unitsUsed} of ${a.units} work units.${a.maxTimeNote ? ` ${a.maxTimeNote}` : ''}`);
+    if (sel) out.push(`The run selected ${sel.name}: ${a.reason}.`);
+  } else if (sel && sel !== best) {
     out.push(sel.significantlyWorse
       ? `The run selected ${sel.name} although it is significantly worse than ${best.name}.`
       : `The run selected ${sel.name} rather than ${best.name}: the two are within cross-validation noise.`);

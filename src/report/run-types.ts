@@ -120,6 +120,8 @@ export interface RunReport {
   };
   metric: { name: string; greaterIsBetter: boolean; reason?: string };
   leaderboard: LeaderboardRow[];
+  /** How AutoML chose the selected row: its budget, what it spent, and the reason for the choice. */
+  selection?: { preset: string; units: number; unitsUsed: number; trials: number; pruned: number; reason: string; maxTimeNote?: string };
   /** How probabilities become decisions, when the spec changes the default (argmax, uncalibrated). */
   decision?: { calibration: 'sigmoid' | 'isotonic' | null; threshold: number | null; note: string };
   /** Holdout evaluation of the selected model. */

@@ -24,7 +24,7 @@ describe('starterSpec', () => {
       metric: 'roc_auc',
       data: { train: '/p/data/churn data.csv', target: 'Churn: yes/no', id: ['customer id'], time: 'signup_at' },
       split: { holdout: 0.2, folds: 5, strategy: 'time' },
-      budget: { units: 100 },
+      budget: { preset: 'balanced' },
       seed: 42,
       fairness: { sensitive: ['gender', 'age band'] },
     });

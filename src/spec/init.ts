@@ -88,7 +88,8 @@ export function starterSpec(opts: StarterSpecOptions): string {
   line('  folds: 5', 'cross-validation folds on the rest, for model selection');
   line(`  strategy: ${opts.time !== undefined ? 'time' : 'auto'}`, 'auto | stratified | kfold | time | group:<column>');
   line('budget:');
-  line('  units: 100', 'work units decide the result, so runs reproduce; more = longer search');
+  line('  preset: balanced', 'AutoML effort: fast | balanced | best');
+  line('  # units: 60', 'work units (a configuration on one fold) decide the result, so runs reproduce');
   line('  # max_time: 10m', 'optional wall-time cap (90s, 10m, 1h)');
   line('seed: 42', 'recorded with every run; same seed + data + spec = same model');
   out.push('');

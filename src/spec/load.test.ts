@@ -28,7 +28,7 @@ describe('parseSpecText', () => {
       name: 'churn-model',
       task: 'auto',
       split: { holdout: 0.2, folds: 5, strategy: 'auto' },
-      budget: { units: 100 },
+      budget: {},
       seed: 42,
       gates: [],
       data: { train: '/projects/churn/data/train.csv', target: 'y', given: { train: 'data/train.csv' } },

@@ -160,9 +160,12 @@ const maxTime = z
   });
 
 const budgetSchema = z.strictObject({
-  // 100 units: enough for a small portfolio plus a short tuning run on a laptop.
-  units: z.number().int().gt(0).default(100).describe('deterministic work units; they decide the result, a whole number > 0'),
+  // Without units the preset decides (pipeline/automl/presets.ts): balanced is 60 units, 12 configurations at 5 folds.
+  preset: z.enum(['fast', 'balanced', 'best']).optional().describe('AutoML effort: fast | balanced (default) | best'),
+  units: z.number().int().gt(0).optional().describe("deterministic work units (one configuration fitted on one fold); they decide the result, a whole number > 0; default: the preset's"),
   max_time: maxTime.optional(),
+  deploy: z.enum(['refit', 'bag']).optional().describe("ensemble members deployed refitted on all training rows (refit) or as their fold models (bag); default: the preset's"),
+  infer_limit_ms: z.number().gt(0).optional().describe('drop ensemble members until one row predicts within this many milliseconds (median); measured, so it can vary by machine'),
 });
 
 const gateSchema = z

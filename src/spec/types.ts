@@ -31,8 +31,8 @@ export interface Spec {
   metric?: (typeof SPEC_METRICS)[number];
   models?: ModelFamily[];
   split: { holdout: number; folds: number; strategy: SplitStrategy; gap?: number };
-  /** `max_time` in seconds. */
-  budget: { units: number; max_time?: number };
+  /** AutoML budget (pipeline/automl/presets.ts); `max_time` in seconds. */
+  budget: { preset?: 'fast' | 'balanced' | 'best'; units?: number; max_time?: number; deploy?: 'refit' | 'bag'; infer_limit_ms?: number };
   seed: number;
   calibration: 'none' | 'sigmoid' | 'isotonic';
   threshold?: { precision: number } | { recall: number };

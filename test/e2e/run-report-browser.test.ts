@@ -113,7 +113,7 @@ describe.skipIf(NO_CHROMIUM)(`a real run's report in headless Chromium (skipped:
     const dir = await mkdtemp(path.join(tmpdir(), 'specml-real-report-'));
     const ex = fileURLToPath(new URL('../../examples/credit', import.meta.url));
     copyFileSync(path.join(ex, 'credit.csv'), path.join(dir, 'credit.csv'));
-    writeFileSync(path.join(dir, 'specml.yaml'), readFileSync(path.join(ex, 'specml.yaml'), 'utf8').replace('split: {', 'models: [gbdt, linear]\nsplit: {'));
+    writeFileSync(path.join(dir, 'specml.yaml'), readFileSync(path.join(ex, 'specml.yaml'), 'utf8').replace('split: {', 'models: [gbdt, linear]\nbudget: { units: 10 }\nsplit: {'));
     const { summary } = await runSpec({ spec: path.join(dir, 'specml.yaml'), store: `sqlite:${path.join(dir, 'store.db')}`, reportsDir: path.join(dir, 'reports') });
     const b = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage'] });
     try {

@@ -1,11 +1,9 @@
 /**
- * The candidates stage of `specml run`: every model family the spec allows, plus the trivial
- * baseline, cross-validated on the training rows with the same folds (each candidate's CV gets an
- * Rng forked from the same label, so the folds are identical and fold scores can be compared
- * pairwise). Every preprocessing step is fitted inside the fold (crossValidate).
- *
- * For now each family runs with its default parameters; the AutoML issue adds tuning, bagging and
- * stacking under the spec's budget.
+ * Cross-validation of model families with their default parameters on the training rows, with
+ * the same folds as AutoML's configurations (each candidate's CV gets an Rng forked from the same
+ * label, so the folds are identical and fold scores can be compared pairwise). Every preprocessing
+ * step is fitted inside the fold (crossValidate). `specml run` uses it for the trivial baseline
+ * beside AutoML's configurations (run/search.ts).
  *
  * @example
  * const cands = await crossValidateCandidates(ctx, ['gbdt', 'linear']);

@@ -28,16 +28,17 @@ export const ALPHA = 0.05;
 /**
  * Candidates ranked by mean CV score of `metricName`, each tested against the best
  * (evaluate/significance compareToBest: corrected resampled t-test, Holm-adjusted). The baseline
- * is ranked too but selected only when it is the only candidate.
+ * is ranked too but selected only when it is the only candidate. `chosen` names the selected row
+ * when another rule chose it (AutoML's, which prefers a simpler model within noise).
  */
-export function leaderboard(cands: readonly Candidate[], metricName: string, nRows: number, folds: number): (LeaderboardRow & { greaterIsBetter: boolean })[] {
+export function leaderboard(cands: readonly Candidate[], metricName: string, nRows: number, folds: number, chosen?: string): (LeaderboardRow & { greaterIsBetter: boolean })[] {
   const up = metric(metricName).greaterIsBetter;
   const nTest = nRows / folds;
   const cmp = compareToBest(new Map(cands.map((c) => [c.name, Float64Array.from(c.cv.scores[metricName]!.folds)])), { greaterIsBetter: up, nTrain: nRows - nTest, nTest, alpha: ALPHA });
   const byName = new Map(cands.map((c) => [c.name, c]));
   // Better mean first; ties keep the candidate order (the spec's).
   const ranked = [...cmp].sort((a, b) => (up ? b.mean - a.mean : a.mean - b.mean));
-  const selected = (ranked.find((r) => r.name !== 'baseline') ?? ranked[0]!).name;
+  const selected = chosen ?? (ranked.find((r) => r.name !== 'baseline') ?? ranked[0]!).name;
   return ranked.map((r) => {
     const c = byName.get(r.name)!;
     return {

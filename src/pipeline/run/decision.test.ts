@@ -15,7 +15,7 @@ const EXAMPLES = new URL('../../../examples/', import.meta.url);
 function project(example: string, data: string, extra: string, models = 'linear'): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'specml-decision-'));
   copyFileSync(new URL(`${example}/${data}`, EXAMPLES), path.join(dir, data));
-  const spec = readFileSync(new URL(`${example}/specml.yaml`, EXAMPLES), 'utf8').replace(/^gates:/m, `models: [${models}]\n${extra}\ngates:`);
+  const spec = readFileSync(new URL(`${example}/specml.yaml`, EXAMPLES), 'utf8').replace(/^gates:/m, `models: [${models}]\nbudget: { units: 5 }\n${extra}\ngates:`);
   writeFileSync(path.join(dir, 'specml.yaml'), spec);
   return dir;
 }

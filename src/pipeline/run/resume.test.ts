@@ -10,7 +10,7 @@ const CREDIT = new URL('../../../examples/credit/', import.meta.url);
 function project(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'specml-resume-'));
   copyFileSync(new URL('credit.csv', CREDIT), path.join(dir, 'credit.csv'));
-  const spec = readFileSync(new URL('specml.yaml', CREDIT), 'utf8').replace('split: {', 'models: [linear]\nsplit: {');
+  const spec = readFileSync(new URL('specml.yaml', CREDIT), 'utf8').replace('split: {', 'models: [linear]\nbudget: { units: 10 }\nsplit: {');
   writeFileSync(path.join(dir, 'specml.yaml'), spec);
   return dir;
 }
@@ -20,7 +20,7 @@ describe('resuming an interrupted run', () => {
     const dir = project();
     const store = `sqlite:${path.join(dir, '.specml', 'store.db')}`;
     const opts = { spec: path.join(dir, 'specml.yaml'), store, reportsDir: path.join(dir, 'reports') };
-    // Interrupt once linear's CV is done (the baseline's is next).
+    // Interrupt once AutoML's two linear configurations are cross-validated (the baseline's CV is next).
     await expect(
       runSpec({
         ...opts,
@@ -31,8 +31,8 @@ describe('resuming an interrupted run', () => {
     ).rejects.toThrow('interrupted');
     const steps: string[] = [];
     const resumed = await runSpec({ ...opts, onStep: (s) => steps.push(s) });
-    expect(steps.some((s) => s.startsWith('resuming: cross-validation of linear'))).toBe(true);
-    expect(steps.some((s) => s.startsWith('cross-validating linear'))).toBe(false);
+    expect(steps.filter((s) => s.startsWith('resuming: cross-validation of linear_'))).toHaveLength(2);
+    expect(steps.some((s) => s.startsWith('trial '))).toBe(false);
     expect(steps.some((s) => s.startsWith('cross-validating baseline'))).toBe(true);
 
     // The same spec, uninterrupted, in another project.

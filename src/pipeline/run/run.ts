@@ -1,6 +1,7 @@
 /**
- * `specml run`: spec → load → validate → split (the holdout set aside) → cross-validated
- * candidates → leaderboard with significance → refit the best on all training rows → holdout
+ * `specml run`: spec → load → validate → split (the holdout set aside) → AutoML on the training
+ * rows (portfolio, tuning, ensemble; run/search.ts) → leaderboard with significance → the chosen
+ * model, fitted on all training rows → holdout
  * evaluation (metrics with CIs, curves, calibration) → explanations and fairness → package →
  * latency and size measured on the package → gates → register (alias moved only when every gate
  * passes) → report. Every stage is recorded in the store's run (params, metrics per fold, data
@@ -31,7 +32,6 @@ import { openStore, type Run, type Store } from '../../track/index.js';
 import { family } from '../families.js';
 import { sha256File } from '../train.js';
 import { VERSION } from '../version.js';
-import { candidateFamilies, crossValidateCandidates } from './candidates.js';
 import { beatsBaseline, leaderboard } from './compare.js';
 import { holdoutEvaluation } from './holdout.js';
 import { fairnessOf, importanceOf, shapOf } from './insight.js';
@@ -43,6 +43,7 @@ import { prepare } from './prepare.js';
 import { cvCache } from './resume.js';
 import { appendEvaluationCard } from './card.js';
 import { decisionRule } from './decision.js';
+import { searchStage } from './search.js';
 import { cvSplitter } from './split.js';
 import { runSummary, type RunSummary } from './summary.js';
 import { updateProjectNotes } from './notes.js';
@@ -125,24 +126,21 @@ async function stages(spec: Spec, store: Store, run: Run, dataSha: string, input
 
   // Candidates on the training rows only.
   const { splitter, groups, method: cvMethod } = cvSplitter(spec, p.task, p.train);
-  const { families, skipped } = candidateFamilies(spec.models);
-  if (skipped.length) step(`not available yet, skipped: ${skipped.join(', ')}`);
   const cache = await cvCache(store, run, step);
-  const cands = await crossValidateCandidates({ frame: p.train.select(p.features), target: p.yTrain, task: p.task, splitter, ...(groups ? { groups } : {}), metrics: [p.metric], rng, onStep: step }, families, cache);
+  const search = await searchStage(spec, p, { store, runId, rng, splitter, ...(groups ? { groups } : {}), cache, step });
+  const cands = search.cands;
   for (const c of cands) for (const [f, v] of c.cv.scores[p.metric]!.folds.entries()) await store.logMetric(runId, `cv_${p.metric}.${c.name}`, v, f);
-  const board = leaderboard(cands, p.metric, p.train.nRows, spec.split.folds);
+  const board = leaderboard(cands, p.metric, p.train.nRows, spec.split.folds, search.selected);
   const best = board.find((b) => b.selected)!;
   step(`selected ${best.name} (CV ${p.metric} ${best.mean.toFixed(4)})`);
 
-  // Refit the selected candidate and the baseline on all training rows; score the holdout once.
-  const fit = (name: string): Promise<PredictorModel> => (family(name).make({}, p.task) as Estimator<PredictorModel>).fit(p.train.select(p.features), p.yTrain, { rng: rng.fork(`refit-${name}`) });
-  step(`refitting ${best.name} on ${p.train.nRows} rows`);
-  const trainStart = performance.now();
-  const fitted = await fit(best.name);
-  const trainSeconds = (performance.now() - trainStart) / 1000;
-  const rule = decisionRule(spec, p, cands.find((c) => c.name === best.name)!.cv.oofProba, fitted);
+  // The selected candidate was fitted on all training rows by the search; score the holdout once.
+  const fitted = search.model;
+  const trainSeconds = search.seconds;
+  const chosenOof = cands.find((c) => c.name === best.name)!.cv.oofProba;
+  const rule = decisionRule(spec, p, chosenOof, fitted);
   // Out-of-fold probabilities as the final model gives them, and its own decision threshold.
-  const oof = rule?.oofProba ?? cands.find((c) => c.name === best.name)!.cv.oofProba;
+  const oof = rule?.oofProba ?? chosenOof;
   const baseThreshold = rule?.decision.threshold ?? 0.5;
   let model = rule?.model ?? fitted;
   // A fairness mitigation the spec allows is decided and fitted on training rows, before the holdout.
@@ -156,7 +154,7 @@ async function stages(spec: Spec, store: Store, run: Run, dataSha: string, input
     }
   }
   const applied = plan !== undefined;
-  const baseline = await fit('baseline');
+  const baseline = await (family('baseline').make({}, p.task) as Estimator<PredictorModel>).fit(p.train.select(p.features), p.yTrain, { rng: rng.fork('refit-baseline') });
   const testX = p.test.select(p.features);
   const pred = model.predict(testX);
   const basePred = baseline.predict(testX);
@@ -239,6 +237,7 @@ async function stages(spec: Spec, store: Store, run: Run, dataSha: string, input
     },
     metric: { name: p.metric, greaterIsBetter: board[0]!.greaterIsBetter, reason: p.inspection.metric.reason },
     leaderboard: board.map(({ greaterIsBetter: _g, ...row }) => row),
+    selection: search.selection,
     ...(rule ? { decision: rule.decision } : {}),
     holdout,
     ...(beats ? { beats } : {}),

@@ -9,7 +9,7 @@ describe('specml run on a time-ordered multiclass example (seattle-weather)', ()
     const dir = mkdtempSync(path.join(tmpdir(), 'specml-time-'));
     const ex = new URL('../../../examples/seattle-weather/', import.meta.url);
     copyFileSync(new URL('seattle-weather.csv', ex), path.join(dir, 'seattle-weather.csv'));
-    writeFileSync(path.join(dir, 'specml.yaml'), readFileSync(new URL('specml.yaml', ex), 'utf8').replace(/^gates:/m, 'models: [linear]\ngates:'));
+    writeFileSync(path.join(dir, 'specml.yaml'), readFileSync(new URL('specml.yaml', ex), 'utf8').replace(/^gates:/m, 'models: [linear]\nbudget: { units: 5 }\ngates:'));
     const { report, summary } = await runSpec({ spec: path.join(dir, 'specml.yaml'), store: `sqlite:${path.join(dir, 'store.db')}`, reportsDir: path.join(dir, 'reports') });
     expect(report.data.splitMethod).toMatch(/^the latest \d+ rows by date held out$/);
     expect(report.data.cvMethod).toMatch(/forward-in-time/);
