@@ -9,3 +9,4 @@ import './gbdt/model.js';
 import './forest/model.js';
 import './calibrated/model.js';
 import './ensemble/weighted.js';
+import './ensemble/stacked.js';

@@ -8,6 +8,10 @@
  *   The fold models are fitted again with the same rows and random streams as in the search, so
  *   they are the same models (checked: their out-of-fold predictions must match bit for bit).
  *
+ * A stacking member (search.ts) is fitted on the original columns plus its bases' out-of-fold
+ * predictions, exactly as in the search; when any is kept, the whole ensemble is wrapped in one
+ * StackedModel whose bases (deployed as above) predict once per call.
+ *
  * `inferLimitMs` (AutoGluon's infer_limit): while the ensemble's median single-row latency is over
  * the limit, the member with the smallest weight is dropped and the weights renormalised. Latency
  * is measured, so with a limit the member list can depend on the machine; the result records what
@@ -21,7 +25,8 @@ import { SpecmlError } from '../../core/errors.js';
 import type { Column, Frame } from '../../core/frame.js';
 import type { Rng } from '../../core/rng.js';
 import { crossValidate, type Splitter } from '../../evaluate/cv/index.js';
-import { WeightedEnsembleModel } from '../../models/ensemble/index.js';
+import { encodeClasses } from '../../data/classes.js';
+import { augmentFrame, StackedModel, WeightedEnsembleModel } from '../../models/ensemble/index.js';
 import { family } from '../families.js';
 import { withThreads } from './portfolio.js';
 import type { DeployMode } from './presets.js';
@@ -38,6 +43,8 @@ export interface AssembleInput {
   rng: Rng;
   members: readonly Member[];
   weights: readonly number[];
+  /** Every member of the search (stacking members' bases are looked up here); default `members`. */
+  pool?: readonly Member[];
   mode: DeployMode;
   threads?: number;
   inferLimitMs?: number;
@@ -57,25 +64,48 @@ export interface Assembled {
 
 export async function assemble(input: AssembleInput): Promise<Assembled> {
   const step = input.onStep ?? (() => {});
+  const byId = new Map((input.pool ?? input.members).map((m) => [m.id, m]));
   const pairs = input.members.map((m, i) => ({ m, w: input.weights[i]! })).filter((p) => p.w > 0);
+  // First-layer models: the chosen ones and the bases of chosen stacking members, each fitted once.
+  const deployed = new Map<string, PredictorModel>();
+  const deploy = async (m: Member, frame: Frame): Promise<PredictorModel> => {
+    const est = family(m.family).make(withThreads(m, input.threads), input.task);
+    if (input.mode === 'refit') {
+      step(`refitting ${m.id} on ${frame.nRows} rows`);
+      return est.fit(frame, input.target, { rng: input.rng.fork(`refit-${m.id}`) });
+    }
+    step(`fitting the fold models of ${m.id}`);
+    const cv = await crossValidate(est, frame, input.target, input.splitter, [input.metric], input.rng.fork('cv'), { task: input.task, keepModels: true, ...(input.groups ? { groups: input.groups } : {}) });
+    if (!sameArray(cv.oof, m.cv.oof)) {
+      throw new SpecmlError('internal.not_reproducible', `the fold models of ${m.id} predict differently from the search's`, { hint: 'This is a bug in specml: report it with the data and spec.' });
+    }
+    const folds = cv.models!;
+    return folds.length === 1 ? folds[0]! : new WeightedEnsembleModel({ bag: m.id }, folds, folds.map(() => 1));
+  };
+  const first = async (id: string): Promise<PredictorModel> => {
+    let model = deployed.get(id);
+    if (!model) deployed.set(id, (model = await deploy(byId.get(id)!, input.frame)));
+    return model;
+  };
+  const stacked = pairs.filter((p) => p.m.bases);
+  const bases = stacked[0]?.m.bases ?? [];
   const fitted: { id: string; model: PredictorModel; weight: number }[] = [];
   for (const { m, w } of pairs) {
-    const params = withThreads(m, input.threads);
-    const est = family(m.family).make(params, input.task);
-    if (input.mode === 'refit') {
-      step(`refitting ${m.id} on ${input.frame.nRows} rows`);
-      fitted.push({ id: m.id, weight: w, model: await est.fit(input.frame, input.target, { rng: input.rng.fork(`refit-${m.id}`) }) });
-    } else {
-      step(`fitting the fold models of ${m.id}`);
-      const cv = await crossValidate(est, input.frame, input.target, input.splitter, [input.metric], input.rng.fork('cv'), { task: input.task, keepModels: true, ...(input.groups ? { groups: input.groups } : {}) });
-      if (!sameArray(cv.oof, m.cv.oof)) {
-        throw new SpecmlError('internal.not_reproducible', `the fold models of ${m.id} predict differently from the search's`, { hint: 'This is a bug in specml: report it with the data and spec.' });
-      }
-      const folds = cv.models!;
-      fitted.push({ id: m.id, weight: w, model: folds.length === 1 ? folds[0]! : new WeightedEnsembleModel({ bag: m.id }, folds, folds.map(() => 1)) });
+    if (!m.bases) {
+      fitted.push({ id: m.id, weight: w, model: await first(m.id) });
+      continue;
     }
+    // A stacking member is fitted on the first layer's out-of-fold predictions, as in the search.
+    const k = input.task === 'regression' ? 0 : encodeClasses(input.target).classes.length;
+    const frame = augmentFrame(input.frame, m.bases, m.bases.map((b) => (input.task === 'regression' ? byId.get(b)!.cv.oof : byId.get(b)!.cv.oofProba!)), input.task, k);
+    fitted.push({ id: m.id, weight: w, model: await deploy(m, frame) });
   }
-  const build = (): PredictorModel => (fitted.length === 1 ? fitted[0]!.model : new WeightedEnsembleModel({ ensemble: fitted.map((f) => f.id).join(',') }, fitted.map((f) => f.model), fitted.map((f) => f.weight)));
+  const baseModels = await Promise.all(bases.map(first));
+  const build = (): PredictorModel => {
+    const top = fitted.length === 1 ? fitted[0]!.model : new WeightedEnsembleModel({ ensemble: fitted.map((f) => f.id).join(',') }, fitted.map((f) => f.model), fitted.map((f) => f.weight));
+    // The bases predict once per call; first-layer members ignore the stack columns they are handed.
+    return fitted.some((f) => byId.get(f.id)!.bases) ? new StackedModel({}, baseModels, bases, top) : top;
+  };
   let model = build();
   const dropped: Assembled['dropped'] = [];
   let latencyMs: number | undefined;

@@ -10,12 +10,14 @@ import { describe, expect, it } from 'vitest';
 import type { PredictorModel } from '../../core/estimator.js';
 import { takeColumn } from '../../core/frame.js';
 import { Rng } from '../../core/rng.js';
-import { encodeState } from '../../core/state.js';
+import { decodeState, encodeState } from '../../core/state.js';
 import { readTable } from '../../data/io/index.js';
 import { inferSchema } from '../../data/schema/index.js';
 import { StratifiedKFold } from '../../evaluate/cv/index.js';
-import { saveStep } from '../../features/step-state.js';
-import { WeightedEnsembleModel } from '../../models/ensemble/index.js';
+import { loadStep, saveStep } from '../../features/step-state.js';
+import { StackedModel, WeightedEnsembleModel } from '../../models/ensemble/index.js';
+import '../../models/inference.js';
+import { assemble } from './assemble.js';
 import { automl, type AutomlInput } from './automl.js';
 import { resolveBudget } from './presets.js';
 
@@ -88,6 +90,29 @@ describe('automl', () => {
       expect(m).toBeInstanceOf(WeightedEnsembleModel);
       expect((m as WeightedEnsembleModel).members).toHaveLength(3);
     }
+  });
+
+  it('stacks a second layer on the first layer\'s out-of-fold predictions, and the deployed stack predicts from the original columns', async () => {
+    const d = await data();
+    // 18 units at 3 folds: 4 first-layer configurations, then 2 stacking ones.
+    const r = await run({ budget: resolveBudget({ preset: 'best', units: 18 }) });
+    const stack = r.trials.filter((t) => t.source === 'stack');
+    expect(stack).toHaveLength(2);
+    expect(r.unitsUsed).toBe(18);
+    const l2 = r.members.filter((m) => m.bases);
+    expect(l2.map((m) => m.id)).toEqual(stack.filter((t) => t.state === 'complete').map((t) => t.id));
+    for (const m of l2) expect(m.bases!.length).toBeGreaterThanOrEqual(2);
+    // Force a stacking member into the deployed model to check the deployed form end to end.
+    const chosen = l2[0]!;
+    const assembled = await assemble({ ...d, task: 'binary', metric: 'roc_auc', splitter: new StratifiedKFold({ n_splits: 3, shuffle: true }), rng: new Rng(7), members: [chosen], weights: [1], pool: r.members, mode: 'refit' });
+    expect(assembled.model).toBeInstanceOf(StackedModel);
+    const p = assembled.model.predict(d.frame);
+    // Saved and loaded as a package would: the same predictions, bit for bit.
+    const { json, buffers } = encodeState(saveStep(assembled.model) as never);
+    const reloaded = loadStep(decodeState(JSON.parse(JSON.stringify(json)), buffers)) as PredictorModel;
+    expect(reloaded.predict(d.frame).proba).toEqual(p.proba);
+    expect(p.proba!.length).toBe(d.frame.nRows * 2);
+    expect(d.frame.names.some((n) => n.startsWith('__stack_'))).toBe(false);
   });
 
   it('max_time stops the search and says so; an inference limit drops the lightest members', async () => {

@@ -75,6 +75,8 @@ export async function automl(input: AutomlInput): Promise<AutomlResult> {
     ...(input.families ? { families: input.families } : {}),
     ...(input.threads ? { threads: input.threads } : {}),
     ...(input.cache ? { cache: input.cache } : {}),
+    // A time split's first rows have no out-of-fold prediction to stack on.
+    stack: budget.stack && !(input.splitter instanceof TimeSeriesSplit),
     onStep: step,
     ...(input.onTrial ? { onTrial: input.onTrial } : {}),
   });
@@ -106,6 +108,7 @@ export async function automl(input: AutomlInput): Promise<AutomlResult> {
     rng: input.rng,
     members: chosenMembers,
     weights,
+    pool: members,
     // A time split's fold models never saw the latest rows: deploy those refitted.
     mode: input.splitter instanceof TimeSeriesSplit ? 'refit' : budget.deploy,
     ...(input.threads ? { threads: input.threads } : {}),

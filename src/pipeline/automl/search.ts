@@ -5,6 +5,13 @@
  * fold by the median rule. Every configuration is one trial; trials run one after another, so the
  * sequence of trials, and each trial's result, is a function of the data, the seed and the budget.
  *
+ * With `stack`, a second layer follows (units for it are kept back from the start): the best
+ * STACK_CONFIGS configurations fitted again on the original columns plus the out-of-fold
+ * predictions of the best STACK_BASES members (models/ensemble/stacked.ts). Its members compete
+ * with the first layer's in the ensemble. The same folds serve both layers (as AutoGluon's):
+ * a second-layer fold's training rows carry first-layer predictions from models that saw its test
+ * rows, a mild optimism the ensemble's significance test (select.ts) has to overcome.
+ *
  * Units (presets.ts): one per fold fitted. A trial starts only when a full cross-validation still
  * fits in the units left, so a complete trial is never cut short by the budget. `maxTimeS` is
  * checked before each trial; when it stops the search the result says so (`capHit`).
@@ -16,6 +23,7 @@
 import type { LearningTask } from '../../core/estimator.js';
 import { SpecmlError } from '../../core/errors.js';
 import type { Column, Frame } from '../../core/frame.js';
+import { augmentFrame } from '../../models/ensemble/index.js';
 import type { Rng } from '../../core/rng.js';
 import { encodeClasses } from '../../data/classes.js';
 import { crossValidate, type CrossValidation, type Splitter } from '../../evaluate/cv/index.js';
@@ -27,6 +35,8 @@ import { portfolioFor, withThreads, type Config } from './portfolio.js';
 
 /** A configuration cross-validated on every fold: a possible ensemble member. */
 export interface Member extends Config {
+  /** Set for a stacking-layer member: the first-layer members whose predictions it reads. */
+  bases?: string[];
   cv: CrossValidation;
   /** Mean CV score of the search metric. */
   score: number;
@@ -39,7 +49,7 @@ export interface TrialRecord {
   id: string;
   family: string;
   params: Record<string, ParamValue>;
-  /** 'portfolio' or 'tpe'. */
+  /** 'portfolio', 'tpe' or 'stack'. */
   source: string;
   state: 'complete' | 'pruned' | 'failed';
   /** Mean CV score (complete) or the mean over the folds fitted (pruned). */
@@ -72,10 +82,16 @@ export interface SearchInput {
   families?: readonly string[];
   /** Threads for the GBDT and forests (default: auto); the result does not depend on it. */
   threads?: number;
+  /** Add a stacking layer (stack.ts) once the first layer is done. */
+  stack?: boolean;
   cache?: MemberCache;
   onStep?: (s: string) => void;
   onTrial?: (t: TrialRecord) => void | Promise<void>;
 }
+
+/** Configurations in the stacking layer, and first-layer members whose predictions they read. */
+export const STACK_CONFIGS = 2;
+export const STACK_BASES = 4;
 
 export interface SearchResult {
   members: Member[];
@@ -110,7 +126,7 @@ export async function searchConfigs(input: SearchInput): Promise<SearchResult> {
     return true;
   };
 
-  const run = async (cfg: Config, source: string, handle?: TrialHandle): Promise<TrialRecord> => {
+  const run = async (cfg: Config, source: string, handle?: TrialHandle, layer?: { frame: Frame; bases: string[] }): Promise<TrialRecord> => {
     const number = trials.length;
     const params = withThreads(cfg, input.threads);
     const t0 = performance.now();
@@ -122,7 +138,7 @@ export async function searchConfigs(input: SearchInput): Promise<SearchResult> {
     if (!cv) {
       step(`trial ${number}: ${cfg.id} (${cfg.family}), ${unitsUsed}/${input.units} units used`);
       try {
-        cv = await crossValidate(family(cfg.family).make(params, input.task), input.frame, input.target, input.splitter, [input.metric], input.rng.fork('cv'), {
+        cv = await crossValidate(family(cfg.family).make(params, input.task), layer?.frame ?? input.frame, input.target, input.splitter, [input.metric], input.rng.fork('cv'), {
           task: input.task,
           ...(input.groups ? { groups: input.groups } : {}),
           afterFold: (f, s) => {
@@ -149,22 +165,25 @@ export async function searchConfigs(input: SearchInput): Promise<SearchResult> {
     trials.push(rec);
     await input.onTrial?.(rec);
     if (state === 'complete') {
-      members.push({ ...cfg, cv: cv!, score: value!, seconds });
+      members.push({ ...cfg, ...(layer ? { bases: layer.bases } : {}), cv: cv!, score: value!, seconds });
       if (!cached) await input.cache?.save(cfg.id, describeConfig(cfg), cv!, seconds);
     }
     return rec;
   };
 
+  // Units kept back for the stacking layer, when the budget has room for it and two first-layer configurations.
+  const reserve = input.stack && input.units >= (STACK_CONFIGS + 2) * folds ? STACK_CONFIGS * folds : 0;
+
   // 1. The portfolio, in its order.
   const portfolio = portfolioFor(input.task, input.families);
   for (const cfg of portfolio) {
-    if (input.units - unitsUsed < folds || timeUp()) break;
+    if (input.units - reserve - unitsUsed < folds || timeUp()) break;
     await run(cfg, 'portfolio');
   }
 
   // 2. TPE over the GBDT space while units remain (the portfolio used up), warm-started with the
   // portfolio's GBDT results that lie inside that space.
-  if ((!input.families || input.families.includes('gbdt')) && input.units - unitsUsed >= folds && !timeUp()) {
+  if ((!input.families || input.families.includes('gbdt')) && input.units - reserve - unitsUsed >= folds && !timeUp()) {
     const space = searchSpace(GBDT_PARAMS);
     const defaults = Object.fromEntries(Object.keys(space).map((k) => [k, GBDT_PARAMS[k as keyof typeof GBDT_PARAMS].default as ParamValue]));
     const study = new Study({ space, direction: up ? 'maximize' : 'minimize', seed: 0, sampler: new TpeSampler(), pruner: new MedianPruner({ nStartupTrials: 5 }) });
@@ -175,11 +194,23 @@ export async function searchConfigs(input: SearchInput): Promise<SearchResult> {
       runningMeans(m.cv.scores[input.metric]!.folds).forEach((v, f) => h.report(f, v));
       study.tell(h.number, { state: 'complete', value: m.score });
     }
-    while (input.units - unitsUsed >= folds && !timeUp()) {
+    while (input.units - reserve - unitsUsed >= folds && !timeUp()) {
       const h = study.ask();
       const cfg: Config = { id: `gbdt_tpe_${trials.length}`, family: 'gbdt', params: { ...h.params } };
       const rec = await run(cfg, 'tpe', h);
       study.tell(h.number, rec.state === 'complete' ? { state: 'complete', value: rec.value! } : rec.state === 'pruned' ? { state: 'pruned' } : { state: 'failed', ...(rec.error ? { error: rec.error } : {}) });
+    }
+  }
+  // 3. The stacking layer: the best first-layer configurations again, on the original features plus
+  // the best first-layer members' out-of-fold predictions.
+  if (reserve && members.length >= 2 && !timeUp()) {
+    const ranked = [...members].sort((a, b) => (up ? b.score - a.score : a.score - b.score));
+    const bases = ranked.slice(0, STACK_BASES);
+    const k = input.task === 'regression' ? 0 : encodeClasses(input.target).classes.length;
+    const frame = augmentFrame(input.frame, bases.map((b) => b.id), bases.map((b) => (input.task === 'regression' ? b.cv.oof : b.cv.oofProba!)), input.task, k);
+    for (const cfg of ranked.slice(0, STACK_CONFIGS)) {
+      if (input.units - unitsUsed < folds || timeUp()) break;
+      await run({ id: `${cfg.id}_l2`, family: cfg.family, params: cfg.params }, 'stack', undefined, { frame, bases: bases.map((b) => b.id) });
     }
   }
   return { members, trials, unitsUsed, ...(capHit ? { capHit } : {}) };
