@@ -1,7 +1,8 @@
 // The pool of configurations the portfolio study (portfolio-study.mjs) chooses from: hand-picked
 // shapes that are known to differ (after the configuration families of AutoGluon's and FLAML's
 // defaults: shallow and deep boosting, slow and fast learning rates, row and column subsampling,
-// strong and weak regularisation, bagged and randomised trees, linear models at three penalties)
+// strong and weak regularisation, bagged and randomised trees, linear models at three penalties,
+// k-nearest neighbours at two neighbourhood sizes)
 // plus six draws from the GBDT search space (seeded), so the list is not only our guesses.
 // `params` are the family's parameters; `regression` replaces some of them for regression tasks
 // (the linear family is ridge there, with `alpha` instead of `C`).
@@ -38,4 +39,6 @@ export const POOL = [
   { id: 'rf_leaf3_half', family: 'forest', params: { min_samples_leaf: 3, max_features: '0.5' } },
   { id: 'et_default', family: 'extra_trees', params: {} },
   { id: 'et_leaf2_half', family: 'extra_trees', params: { min_samples_leaf: 2, max_features: '0.5' } },
+  { id: 'knn_distance_15', family: 'knn', params: { n_neighbors: 15, weights: 'distance' } },
+  { id: 'knn_uniform_5', family: 'knn', params: {} },
 ];

@@ -10,3 +10,4 @@ import './forest/model.js';
 import './calibrated/model.js';
 import './ensemble/weighted.js';
 import './ensemble/stacked.js';
+import './knn/model.js';

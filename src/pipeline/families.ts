@@ -15,6 +15,7 @@ import { columns, DatetimeParts, OneHot, pipeline, SimpleImputer, StandardScaler
 import { BASELINE_PARAMS, BaselineEstimator } from '../models/baseline.js';
 import { GBDT_PARAMS, GbdtEstimator } from '../models/gbdt/index.js';
 import { EXTRA_TREES_PARAMS, ExtraTreesEstimator, RANDOM_FOREST_PARAMS, RandomForestEstimator } from '../models/forest/index.js';
+import { KNN_PARAMS, KnnEstimator } from '../models/knn/index.js';
 import { LOGISTIC_PARAMS, LogisticRegressionEstimator, RIDGE_PARAMS, RidgeEstimator } from '../models/linear/index.js';
 
 export interface ModelFamily {
@@ -116,4 +117,12 @@ registerFamily({
   description: 'extremely randomised trees (random cuts, no bootstrap)',
   params: extraFlags,
   make: (params, task) => withTextAsTerms(new ExtraTreesEstimator({ ...params, task })),
+});
+
+const { task: _knnTask, ...knnFlags } = KNN_PARAMS;
+registerFamily({
+  name: 'knn',
+  description: 'k-nearest neighbours (Euclidean, brute force) after the linear family\'s imputation, scaling and one-hot encoding',
+  params: knnFlags,
+  make: (params, task) => pipeline([linearPreprocessing(), new KnnEstimator({ ...params, task })]) as unknown as Estimator<PredictorModel>,
 });

@@ -77,7 +77,8 @@ export async function searchStage(spec: Spec, p: Prepared, ctx: SearchContext): 
     ...(ctx.groups ? { groups: ctx.groups } : {}),
     rng: ctx.rng,
     budget,
-    families: families.filter((f) => f !== 'baseline'),
+    // No `models:` means the whole portfolio; `forest` covers random forests and extra trees.
+    ...(spec.models?.length ? { families: families.filter((f) => f !== 'baseline').flatMap((f) => (f === 'forest' ? ['forest', 'extra_trees'] : [f])) } : {}),
     ...(b.infer_limit_ms !== undefined ? { inferLimitMs: b.infer_limit_ms } : {}),
     ...(fair ? { eligible: (cv) => !failingOnTraining(spec, p, cv.oofProba!, 0.5) } : {}),
     cache,
