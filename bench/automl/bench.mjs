@@ -26,7 +26,7 @@ const root = join(here, '..', '..');
 const shared = join(root, '..', 'shared');
 const tmp = join(root, 'bench', '.tmp', 'automl');
 // Work units per dataset: about 60 s of AutoML on this 2-core machine (balanced is 60 units).
-const UNITS = { credit_data: 60, attrition: 60, ames: 40, letter: 15, chicago: 40, seattle_weather: 60 };
+const UNITS = { credit_data: 60, attrition: 60, ames: 60, letter: 30, chicago: 60, seattle_weather: 60 };
 const PEERS = ['xgb', 'hgb', 'xgb_optuna'];
 
 const args = process.argv.slice(2);

@@ -3,7 +3,8 @@
 // defaults: shallow and deep boosting, slow and fast learning rates, row and column subsampling,
 // strong and weak regularisation, bagged and randomised trees, linear models at three penalties,
 // k-nearest neighbours at two neighbourhood sizes)
-// plus six draws from the GBDT search space (seeded), so the list is not only our guesses.
+// plus six draws from the GBDT search space (seeded), so the list is not only our guesses. Two
+// 100-tree forests give the cost-aware selection cheap tree ensembles to start with.
 // `params` are the family's parameters; `regression` replaces some of them for regression tasks
 // (the linear family is ridge there, with `alpha` instead of `C`).
 import { Rng } from '../../dist/core/rng.js';
@@ -39,6 +40,8 @@ export const POOL = [
   { id: 'rf_leaf3_half', family: 'forest', params: { min_samples_leaf: 3, max_features: '0.5' } },
   { id: 'et_default', family: 'extra_trees', params: {} },
   { id: 'et_leaf2_half', family: 'extra_trees', params: { min_samples_leaf: 2, max_features: '0.5' } },
+  { id: 'rf_100_sqrt', family: 'forest', params: { n_estimators: 100, max_features: 'sqrt' } },
+  { id: 'et_100_half', family: 'extra_trees', params: { n_estimators: 100, max_features: '0.5', min_samples_leaf: 2 } },
   { id: 'knn_distance_15', family: 'knn', params: { n_neighbors: 15, weights: 'distance' } },
   { id: 'knn_uniform_5', family: 'knn', params: {} },
 ];

@@ -12,8 +12,8 @@
 // fit seconds per fold.
 // Selection: per dataset, a configuration's error is rescaled so the best configuration scores 0
 // and the median one 1 (rescaled errors are comparable across datasets, raw ones are not); then
-// configurations are added one at a time, each time the one that most lowers the mean over datasets
-// of the smallest rescaled error in the list (ties: the cheaper one). The list is written to
+// configurations are added one at a time, each time the one that lowers the mean over datasets of
+// the smallest rescaled error in the list the most per unit of (relative) cost. The list is written to
 // src/pipeline/automl/portfolio-list.ts, in the order chosen. Results are cached per
 // (dataset, configuration) in bench/automl/study-results.json, so an interrupted study resumes.
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -24,7 +24,7 @@ import { readTable } from '../../dist/data/io/index.js';
 import { inferSchema } from '../../dist/data/schema/index.js';
 import { crossValidate, KFold, StratifiedKFold } from '../../dist/evaluate/cv/index.js';
 import { family } from '../../dist/pipeline/families.js';
-import { POOL } from './pool.mjs';
+import { POOL as FULL_POOL } from './pool.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const shared = join(here, '..', '..', '..', 'shared');
@@ -63,7 +63,7 @@ if (!process.argv.includes('--select-only')) {
     const metric = METRIC[task];
     const splitter = task === 'regression' ? new KFold({ n_splits: 3, shuffle: true }) : new StratifiedKFold({ n_splits: 3, shuffle: true });
     cache[name] ??= {};
-    for (const cfg of POOL) {
+    for (const cfg of FULL_POOL) {
       if (cache[name][cfg.id]) continue;
       const params = task === 'regression' && cfg.regression ? cfg.regression : cfg.params;
       const t0 = performance.now();
@@ -76,8 +76,10 @@ if (!process.argv.includes('--select-only')) {
   }
 }
 
-// Greedy zero-shot selection over the datasets with every configuration measured.
-const datasets = Object.keys(cache).filter((d) => POOL.every((c) => cache[d][c.id]));
+// Greedy zero-shot selection over the studied datasets and the configurations measured on all of
+// them (a pool entry added later enters once the study has run it everywhere).
+const datasets = Object.keys(cache);
+const POOL = FULL_POOL.filter((c) => datasets.every((d) => cache[d][c.id]));
 const err = {};
 for (const d of datasets) {
   const up = cache[d][POOL[0].id].metric !== 'rmse';
@@ -89,33 +91,46 @@ for (const d of datasets) {
   err[d] = Object.fromEntries(POOL.map((c) => [c.id, Math.max(0, (up ? best - cache[d][c.id].score : cache[d][c.id].score - best) / span)]));
 }
 const cost = Object.fromEntries(POOL.map((c) => [c.id, datasets.reduce((a, d) => a + cache[d][c.id].seconds, 0) / datasets.length]));
-// When adding a configuration no longer lowers the objective (every dataset's best is in the
-// list), ties go to the configuration with the lowest mean rescaled error (capped at 3 per dataset
-// so one failure does not dominate): good on average first, then cheaper.
+// Cost-aware: each step takes the configuration with the largest drop of the objective per unit
+// of relative cost (its fit seconds over the dataset's median configuration's, averaged over
+// datasets), so cheap configurations that cover a dataset come before expensive ones that cover
+// it barely better, and a small budget still spans the families. Once no configuration lowers the
+// objective (every dataset's best is in the list), the rest follow by their own mean rescaled
+// error (capped at 3 per dataset so one failure does not dominate), then cost.
+const relCost = Object.fromEntries(POOL.map((c) => [c.id, datasets.reduce((a, d) => {
+  const secs = POOL.map((x) => cache[d][x.id].seconds).sort((p, q) => p - q);
+  return a + cache[d][c.id].seconds / secs[Math.floor(secs.length / 2)];
+}, 0) / datasets.length]));
 const meanErr = Object.fromEntries(POOL.map((c) => [c.id, datasets.reduce((a, d) => a + Math.min(3, err[d][c.id]), 0) / datasets.length]));
-const tieBreak = (id) => meanErr[id] + cost[id] * 1e-6;
 const chosen = [];
 const trace = [];
-let current = Object.fromEntries(datasets.map((d) => [d, Infinity]));
+let current = Object.fromEntries(datasets.map((d) => [d, 3]));
+let level = 3;
 while (chosen.length < POOL.length) {
   let bestId = null;
-  let bestVal = Infinity;
+  let bestKey = -Infinity;
+  let bestVal = level;
   for (const c of POOL) {
     if (chosen.includes(c.id)) continue;
     const val = datasets.reduce((a, d) => a + Math.min(current[d], err[d][c.id]), 0) / datasets.length;
-    if (val < bestVal - 1e-12 || (Math.abs(val - bestVal) <= 1e-12 && tieBreak(c.id) < tieBreak(bestId))) {
-      bestVal = val;
+    const gain = level - val;
+    // Gain per cost while there is gain; then quality first, cost second (negated: larger key wins).
+    const key = gain > 1e-9 ? 1e6 + gain / relCost[c.id] : -(meanErr[c.id] + 1e-6 * relCost[c.id]);
+    if (key > bestKey) {
+      bestKey = key;
       bestId = c.id;
+      bestVal = val;
     }
   }
   chosen.push(bestId);
   trace.push(bestVal);
+  level = bestVal;
   for (const d of datasets) current[d] = Math.min(current[d], err[d][bestId]);
 }
 console.log(`datasets: ${datasets.join(', ')}`);
-console.log('| # | configuration | mean rescaled error of the list so far | its own mean rescaled error | mean fit s per fold |');
-console.log('|---|---|---|---|---|');
-chosen.forEach((id, i) => console.log(`| ${i + 1} | ${id} | ${trace[i].toFixed(3)} | ${meanErr[id].toFixed(3)} | ${cost[id].toFixed(2)} |`));
+console.log('| # | configuration | mean rescaled error of the list so far | its own mean rescaled error | relative cost | mean fit s per fold |');
+console.log('|---|---|---|---|---|---|');
+chosen.forEach((id, i) => console.log(`| ${i + 1} | ${id} | ${trace[i].toFixed(3)} | ${meanErr[id].toFixed(3)} | ${relCost[id].toFixed(2)} | ${cost[id].toFixed(2)} |`));
 
 const byId = Object.fromEntries(POOL.map((c) => [c.id, c]));
 const lines = chosen.map((id) => {
