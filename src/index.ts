@@ -37,7 +37,9 @@ export { openStore, openSqliteStore, checkStore, resolveModelRef, parseModelRef 
 export type { Store, Run, RunStatus, ModelVersion, AliasEvent } from './track/index.js';
 export { Study, TrialPruned, RandomSampler, TpeSampler, MedianPruner, SuccessiveHalvingPruner, NopPruner, searchSpace } from './tune/index.js';
 export type { SearchSpace, Distribution, FrozenTrial, Sampler, Pruner, TrialHandle } from './tune/index.js';
-export { ensembleSelection, WeightedEnsembleModel } from './models/ensemble/index.js';
+export { augmentFrame, ensembleSelection, StackedModel, WeightedEnsembleModel } from './models/ensemble/index.js';
+export { KNN_PARAMS, KnnEstimator } from './models/knn/index.js';
+export { automl, automlSummary, resolveBudget, PRESET_NAMES, portfolioFor, type AutomlInput, type AutomlResult, type Budget } from './pipeline/automl/index.js';
 export { runSpec } from './pipeline/run/run.js';
 export type { RunSummary } from './pipeline/run/summary.js';
 export { testGates } from './pipeline/gate-test.js';

@@ -52,7 +52,11 @@ function rocAuc(y, s) {
   for (let i = 0; i < idx.length; ) {
     let j = i;
     while (j + 1 < idx.length && s[idx[j + 1]] === s[idx[i]]) j++;
-    for (let k = i; k <= j; k++) if (y[idx[k]]) (rankPos += (i + j) / 2 + 1), nPos++;
+    for (let k = i; k <= j; k++) {
+      if (!y[idx[k]]) continue;
+      rankPos += (i + j) / 2 + 1;
+      nPos++;
+    }
     i = j + 1;
   }
   return (rankPos - (nPos * (nPos + 1)) / 2) / (nPos * (y.length - nPos));

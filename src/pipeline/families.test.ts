@@ -30,6 +30,12 @@ describe('model families', () => {
     expect(cv.scores.roc_auc!.mean).toBeGreaterThan(0.82);
   });
 
+  it('knn (the linear preprocessing + brute-force neighbours) conforms on real data with missing values and categories', async () => {
+    const { x, y } = await creditFrame();
+    const rows = Int32Array.from({ length: 500 }, (_, i) => i * 8);
+    await checkEstimator(() => family('knn').make({ n_neighbors: 15 }, 'binary'), { frame: x.take(rows), target: takeColumn(y, rows) });
+  });
+
   it('gbdt (text as TF-IDF, everything else native) conforms on real data with missing values', async () => {
     const { x, y } = await creditFrame();
     const rows = Int32Array.from({ length: 600 }, (_, i) => i * 7);

@@ -1,16 +1,12 @@
 /**
- * k-nearest neighbours: the estimator contract on real data (credit, through the `knn` family's
- * preprocessing), and scikit-learn's brute-force outputs (test/golden/knn) for both weightings.
+ * k-nearest neighbours against scikit-learn's brute-force outputs (test/golden/knn) for both
+ * weightings, and its tie rules. The estimator contract on real data is checked through the `knn`
+ * family (pipeline/families.test.ts).
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { checkEstimator } from '../../core/check-estimator.js';
-import { categoricalColumn, Frame, numericColumn, takeColumn } from '../../core/frame.js';
+import { categoricalColumn, Frame, numericColumn } from '../../core/frame.js';
 import { Rng } from '../../core/rng.js';
-import { readTable } from '../../data/io/index.js';
-import { inferSchema } from '../../data/schema/index.js';
-import { family } from '../../pipeline/families.js';
 import { KnnEstimator } from './estimator.js';
 
 const golden = JSON.parse(readFileSync(new URL('../../../test/golden/knn/knn.json', import.meta.url), 'utf8')) as {
@@ -52,11 +48,5 @@ describe('knn', () => {
     const u = await new KnnEstimator({ n_neighbors: 1 }).fit(x, y, { rng: new Rng(0) });
     // Query 2 is at distance 1 from rows 1, 2 and 3: the earliest (row 1, class b) wins.
     expect(Array.from(u.predict(Frame.fromColumns([numericColumn('a', Float64Array.of(2))])).values)).toEqual([1]);
-  });
-
-  it('conforms as the knn family on real data with missing values and categories', async () => {
-    const { frame } = inferSchema(await readTable(fileURLToPath(new URL('../../../examples/credit/credit.csv', import.meta.url))));
-    const rows = Int32Array.from({ length: 500 }, (_, i) => i * 8);
-    await checkEstimator(() => family('knn').make({ n_neighbors: 15 }, 'binary'), { frame: frame.drop(['Status']).take(rows), target: takeColumn(frame.column('Status'), rows) });
   });
 });

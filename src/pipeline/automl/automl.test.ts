@@ -20,6 +20,7 @@ import '../../models/inference.js';
 import { assemble } from './assemble.js';
 import { automl, type AutomlInput } from './automl.js';
 import { resolveBudget } from './presets.js';
+import { chooseFinal } from './select.js';
 
 const credit = fileURLToPath(new URL('../../../examples/credit/credit.csv', import.meta.url));
 
@@ -65,6 +66,18 @@ describe('automl', () => {
     const significant = r.choice.test!.difference > 0 && r.choice.test!.pValue < 0.05;
     expect(r.choice.chosen).toBe(significant ? 'ensemble' : best.id);
     if (r.choice.chosen === 'ensemble') expect(r.model).toBeInstanceOf(WeightedEnsembleModel);
+  });
+
+  it('constraints act first: an ineligible best is passed over, and with none eligible the choice says so', async () => {
+    const r = await run();
+    const ctx = { target: (await data()).target, task: 'binary' as const, metric: 'roc_auc', folds: r.folds };
+    const ranked = [...r.members].sort((x, y) => y.score - x.score);
+    const notBest = chooseFinal(r.members, undefined, ctx, new Rng(1), (cv) => cv !== ranked[0]!.cv);
+    expect(notBest).toMatchObject({ chosen: ranked[1]!.id, constrained: true });
+    expect(notBest.reason).toMatch(/among candidates meeting the fairness gates/);
+    const none = chooseFinal(r.members, r.ensemble, ctx, new Rng(1), () => false);
+    expect(none.constrained).toBe(false);
+    expect(none.reason).toMatch(/no candidate meets the fairness gates out of fold; chosen without them/);
   });
 
   it('tunes with TPE after the portfolio, pruning by folds, and records every trial', async () => {

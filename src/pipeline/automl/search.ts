@@ -80,9 +80,9 @@ export interface SearchInput {
   maxTimeS?: number;
   /** Restrict the portfolio to these families (default: all of it). */
   families?: readonly string[];
-  /** Threads for the GBDT and forests (default: auto); the result does not depend on it. */
+  /** Threads for the GBDT (default: auto); the result does not depend on it. */
   threads?: number;
-  /** Add a stacking layer (stack.ts) once the first layer is done. */
+  /** Add a stacking layer (step 3 below) once the first layer is done. */
   stack?: boolean;
   cache?: MemberCache;
   onStep?: (s: string) => void;
@@ -102,10 +102,15 @@ export interface SearchResult {
 }
 
 
-/** One-line description of a configuration (leaderboard rows). */
+/**
+ * One-line description of a configuration (leaderboard rows), e.g. `gbdt (learning_rate=0.03, trees=600)`.
+ *
+ * @example
+ * describeConfig({ id: 'linear_default', family: 'linear', params: {} }); // 'linear (defaults)'
+ */
 export function describeConfig(c: Config): string {
   const p = Object.entries(c.params).map(([k, v]) => `${k}=${v}`);
-  return `${family(c.family).description.split(' (')[0]!.split(',')[0]}${p.length ? ` (${p.join(', ')})` : ' (defaults)'}`;
+  return `${c.family} (${p.length ? p.join(', ') : 'defaults'})`;
 }
 
 export async function searchConfigs(input: SearchInput): Promise<SearchResult> {
