@@ -23,6 +23,7 @@ interface Flags {
   budget?: string;
   maxTime?: string;
   inferLimit?: string;
+  metric?: string;
   task?: string;
   id?: string[];
   delimiter?: string;
@@ -30,7 +31,7 @@ interface Flags {
   [param: string]: unknown;
 }
 
-const RESERVED = new Set(['data', 'target', 'out', 'model', 'seed', 'task', 'id', 'delimiter', 'json', 'preset', 'budget', 'max_time', 'infer_limit']);
+const RESERVED = new Set(['data', 'target', 'out', 'model', 'seed', 'task', 'id', 'delimiter', 'json', 'preset', 'budget', 'max_time', 'infer_limit', 'metric']);
 
 export function registerTrain(program: Command, io: Io, setExit: (code: number) => void): void {
   const tables = familyNames().map((n) => family(n).params);
@@ -44,6 +45,7 @@ export function registerTrain(program: Command, io: Io, setExit: (code: number) 
     .option('--preset <name>', `AutoML effort: ${PRESET_NAMES.join(' | ')} (default balanced)`)
     .option('--budget <units>', 'AutoML work units (one configuration fitted on one fold); decides the result')
     .option('--max-time <duration>', "AutoML hard cap on wall time, e.g. '90s', '10m' (logged when reached; the result then depends on the machine)")
+    .option('--metric <name>', 'AutoML: the metric to optimise (default: the one analyze recommends, e.g. roc_auc)')
     .option('--infer-limit <ms>', 'AutoML: drop ensemble members until one row predicts within this many milliseconds (median)')
     .option('--seed <n>', 'random seed', '42')
     .option('--task <task>', 'auto | binary | multiclass | regression')
@@ -96,8 +98,8 @@ export function registerTrain(program: Command, io: Io, setExit: (code: number) 
 }
 
 /** The AutoML flags, checked; they make no sense beside --model. */
-function autoFlags(flags: Flags, hasModel: boolean): { preset?: string; budget?: number; maxTimeS?: number; inferLimitMs?: number; threads?: number } {
-  const given = (['preset', 'budget', 'maxTime', 'inferLimit'] as const).filter((k) => flags[k] !== undefined);
+function autoFlags(flags: Flags, hasModel: boolean): { preset?: string; budget?: number; maxTimeS?: number; inferLimitMs?: number; threads?: number; metric?: string } {
+  const given = (['preset', 'budget', 'maxTime', 'inferLimit', 'metric'] as const).filter((k) => flags[k] !== undefined);
   if (hasModel && given.length) {
     throw new SpecmlError('usage.conflicting_flags', `--${given.map((k) => k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)).join(', --')} ${given.length > 1 ? 'are' : 'is'} for AutoML, but --model ${flags.model} fits one family`, {
       hint: 'Drop --model to let AutoML choose, or drop the AutoML flags.',
@@ -123,6 +125,7 @@ function autoFlags(flags: Flags, hasModel: boolean): { preset?: string; budget?:
     if (!(ms > 0)) throw new SpecmlError('usage.bad_infer_limit', `--infer-limit '${flags.inferLimit}' is not a number of milliseconds above 0`, { hint: 'e.g. --infer-limit 1 (one millisecond per row).' });
     out.inferLimitMs = ms;
   }
+  if (flags.metric !== undefined) out.metric = flags.metric;
   if (!hasModel && flags['threads'] !== undefined) out.threads = Number(flags['threads']);
   return out;
 }

@@ -15,6 +15,7 @@
  */
 import { SpecmlError } from './errors.js';
 import { Frame, categoricalColumn, type CategoricalColumn, type Column, type ColumnKind } from './frame.js';
+import { levelPositions } from './levels.js';
 import { Registry } from './registry.js';
 import type { Rng } from './rng.js';
 import type { StateValue } from './state.js';
@@ -166,21 +167,38 @@ export function selectInputs(model: { name: string; inputs: readonly InputColumn
 }
 
 function alignLevels(col: CategoricalColumn, training: readonly string[]): CategoricalColumn {
-  if (col.levels.length === training.length && col.levels.every((l, i) => l === training[i])) return col;
-  const index = new Map(training.map((l, i) => [l, i]));
-  const levels = [...training];
-  const map = col.levels.map((l) => {
-    let k = index.get(l);
-    if (k === undefined) {
-      k = levels.length;
-      levels.push(l);
-      index.set(l, k);
-    }
-    return k;
-  });
+  if (col.levels === training) return col;
+  const { map, levels, identity } = alignment(training, col.levels);
+  if (identity) return col;
   const codes = new Int32Array(col.codes.length);
   for (let i = 0; i < codes.length; i++) codes[i] = col.codes[i]! < 0 ? -1 : map[col.codes[i]!]!;
   return categoricalColumn(col.name, codes, levels);
+}
+
+/**
+ * How a frame's levels map onto training's: codes into training's levels, unseen levels appended
+ * after them (in the frame's order). Cached per pair of arrays (core/levels.ts does the lookups),
+ * so the aligned columns of repeated calls share one levels array.
+ */
+interface Alignment {
+  length: number;
+  map: Int32Array;
+  levels: string[];
+  /** The frame's levels are training's, in the same order: codes need no change. */
+  identity: boolean;
+}
+const aligned = new WeakMap<readonly string[], WeakMap<readonly string[], Alignment>>();
+function alignment(training: readonly string[], frameLevels: readonly string[]): Alignment {
+  let inner = aligned.get(training);
+  if (!inner) aligned.set(training, (inner = new WeakMap()));
+  const hit = inner.get(frameLevels);
+  if (hit && hit.length === frameLevels.length) return hit;
+  const pos = levelPositions(training, frameLevels);
+  const levels = [...training];
+  const map = Int32Array.from(pos, (p, j) => (p >= 0 ? p : levels.push(frameLevels[j]!) - 1));
+  const entry = { length: frameLevels.length, map, levels, identity: frameLevels.length === training.length && map.every((p, j) => p === j) };
+  inner.set(frameLevels, entry);
+  return entry;
 }
 
 /** The input signature of a frame (all its columns; categorical ones with their levels). */

@@ -24,6 +24,14 @@ import { SpecmlError } from '../core/errors.js';
 import { numericColumn, type Column } from '../core/frame.js';
 import { defineParams } from '../core/params.js';
 import { categoryCounts, codesFor } from './stats.js';
+
+/** Frequent then infrequent categories of a column spec, one array per spec (so level lookups cache; core/levels.ts). */
+const combined = new WeakMap<object, string[]>();
+function allCategories(spec: { categories: string[]; infrequent: string[] }): string[] {
+  let all = combined.get(spec);
+  if (!all) combined.set(spec, (all = [...spec.categories, ...spec.infrequent]));
+  return all;
+}
 import { defineTransformer, mapColumns } from './transformer.js';
 
 export const ONE_HOT_PARAMS = defineParams({
@@ -67,7 +75,7 @@ export const OneHot = defineTransformer({
       const k = spec.categories.length;
       const hasRare = spec.infrequent.length > 0;
       // Slot per known category: frequent j -> j, infrequent -> k; unknown (-2) handled below.
-      const slotOf = codesFor(c, [...spec.categories, ...spec.infrequent]).map((j) => (j >= k ? k : j));
+      const slotOf = codesFor(c, allCategories(spec)).map((j) => (j >= k ? k : j));
       const width = k + (hasRare ? 1 : 0) + (spec.missing ? 1 : 0);
       const cols = Array.from({ length: width }, () => new Float64Array(frame.nRows));
       for (let i = 0; i < frame.nRows; i++) {

@@ -6,6 +6,7 @@
  * nanPercentiles(Float64Array.of(1, NaN, 3, 2), [25, 50, 75]); // [1.5, 2, 2.5] (numpy 'linear')
  */
 import { BOOL_MISSING, type BooleanColumn, type CategoricalColumn } from '../core/frame.js';
+import { levelPositions } from '../core/levels.js';
 
 /** Mean and population variance (ddof 0, as sklearn's scalers) of the present values; NaN if none. */
 export function nanMeanVar(values: Float64Array): { mean: number; variance: number; count: number } {
@@ -100,15 +101,15 @@ export function categoryCounts(c: CategoricalColumn): { categories: string[]; co
 
 /**
  * Maps each code of `c` to an index into `categories` (by level string): -1 for a missing value,
- * -2 for a level not in `categories`. Cost O(levels + n).
+ * -2 for a level not in `categories`. Cost O(n), plus O(levels) the first time a pair of level
+ * arrays meets (core/levels.ts).
  */
 export function codesFor(c: CategoricalColumn, categories: readonly string[]): Int32Array {
-  const index = new Map(categories.map((k, j) => [k, j]));
-  const remap = Int32Array.from(c.levels, (level) => index.get(level) ?? -2);
+  const pos = levelPositions(categories, c.levels);
   const out = new Int32Array(c.codes.length);
   for (let i = 0; i < out.length; i++) {
     const k = c.codes[i]!;
-    out[i] = k < 0 ? -1 : remap[k]!;
+    out[i] = k < 0 ? -1 : pos[k]! < 0 ? -2 : pos[k]!;
   }
   return out;
 }

@@ -18,6 +18,7 @@ import { saveModelPackage, type PackageManifest } from '../artifact/index.js';
 import { profileFrame } from '../data/profile/index.js';
 import type { Task } from '../data/task.js';
 import { KFold, StratifiedKFold } from '../evaluate/cv/index.js';
+import { metric as lookupMetric } from '../evaluate/metrics/index.js';
 import { automl, automlSummary, resolveBudget, type AutomlResult } from './automl/index.js';
 import { family } from './families.js';
 import { inspectData } from './analyze.js';
@@ -32,6 +33,8 @@ export interface TrainInput {
   preset?: string;
   budget?: number;
   maxTimeS?: number;
+  /** AutoML: the metric to optimise (default: the one `analyze` recommends for the data). */
+  metric?: string;
   /** AutoML: drop ensemble members until one row predicts within this many milliseconds (median). */
   inferLimitMs?: number;
   threads?: number;
@@ -72,6 +75,7 @@ export async function train(input: TrainInput): Promise<TrainResult> {
     ignore: input.ignore ?? [],
     ...(input.delimiter ? { delimiter: input.delimiter } : {}),
     ...(input.name ? { name: input.name } : {}),
+    ...(input.metric ? { metric: input.metric } : {}),
     onStep: step,
   });
   const target = ins.frame.column(input.target);
@@ -86,6 +90,14 @@ export async function train(input: TrainInput): Promise<TrainResult> {
     });
   }
   const task: LearningTask = ins.task.targetKind;
+  if (input.metric) {
+    const m = lookupMetric(input.metric);
+    if ((m.task === 'regression') !== (task === 'regression')) {
+      throw new SpecmlError('usage.metric_task_mismatch', `--metric ${input.metric} is a ${m.task} metric, but '${input.target}' makes this a ${task} task`, {
+        hint: task === 'regression' ? 'Use rmse, mae, r2, ... for a numeric target.' : 'Use roc_auc, accuracy, log_loss, f1, ... for class labels.',
+      });
+    }
+  }
   let model: PredictorModel;
   let searched: AutomlResult | undefined;
   if (fam) {

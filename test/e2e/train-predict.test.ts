@@ -154,6 +154,8 @@ describe('AutoML end to end (train without --model)', () => {
       [['--max-time', 'soon'], /--max-time 'soon' is not a duration/],
       [['--model', 'gbdt', '--preset', 'fast'], /--preset is for AutoML, but --model gbdt fits one family/],
       [['--trees', '40'], /--trees is a model parameter, but no --model was given/],
+      [['--metric', 'rmse'], /--metric rmse is a regression metric, but 'Status' makes this a binary task/],
+      [['--metric', 'auc'], /unknown metric 'auc'/],
     ];
     for (const [flags, message] of cases) {
       const r = runCli(['train', '--data', withId, '--target', 'Status', '--out', out, ...flags]);

@@ -21,6 +21,7 @@
  */
 import type { Column } from '../../core/frame.js';
 import { BOOL_MISSING } from '../../core/frame.js';
+import { levelPositions } from '../../core/levels.js';
 
 /**
  * The flat ensemble (layout above).
@@ -65,12 +66,14 @@ export function featureColumns(cols: readonly Column[], specs: readonly FeatureS
     const spec = specs[j]!;
     if (col.kind === 'categorical') {
       if (spec.kind !== 'categorical') throw new TypeError(`column '${col.name}' is categorical, expected numeric`);
-      const at = new Map(spec.levels.map((l, i) => [l, i]));
-      const remap = col.levels.map((l) => {
-        const c = at.get(l);
-        return c !== undefined && spec.known[c] === 1 ? c : NaN;
-      });
-      return Float32Array.from(col.codes, (c) => (c >= 0 ? remap[c]! : NaN));
+      const pos = levelPositions(spec.levels, col.levels);
+      const out = new Float32Array(col.codes.length);
+      for (let i = 0; i < out.length; i++) {
+        const c = col.codes[i]!;
+        const p = c >= 0 ? pos[c]! : -1;
+        out[i] = p >= 0 && spec.known[p] === 1 ? p : NaN;
+      }
+      return out;
     }
     if (col.kind === 'boolean') return Float32Array.from(col.values, (v) => (v === BOOL_MISSING ? NaN : v));
     if (col.kind === 'numeric' || col.kind === 'datetime') return Float32Array.from(col.values);

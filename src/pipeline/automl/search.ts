@@ -51,7 +51,8 @@ export interface TrialRecord {
   params: Record<string, ParamValue>;
   /** 'portfolio', 'tpe' or 'stack'. */
   source: string;
-  state: 'complete' | 'pruned' | 'failed';
+  /** 'stopped': max_time ended it between two folds (not a member, like a pruned trial). */
+  state: 'complete' | 'pruned' | 'stopped' | 'failed';
   /** Mean CV score (complete) or the mean over the folds fitted (pruned). */
   value?: number;
   folds: number[];
@@ -135,11 +136,14 @@ export async function searchConfigs(input: SearchInput): Promise<SearchResult> {
     const number = trials.length;
     const params = withThreads(cfg, input.threads);
     const t0 = performance.now();
-    const cached = handle ? undefined : await input.cache?.load(cfg.id);
+    const cached = await input.cache?.load(cfg.id);
     let cv: CrossValidation | undefined = cached?.cv;
+    // A resumed TPE trial tells the study the same running means it reported the first time.
+    if (cached && handle) runningMeans(cached.cv.scores[input.metric]!.folds).forEach((v, f) => handle.report(f, v));
     let error: string | undefined;
     let done = 0;
     let sum = 0;
+    let stoppedByTime = false;
     if (!cv) {
       step(`trial ${number}: ${cfg.id} (${cfg.family}), ${unitsUsed}/${input.units} units used`);
       try {
@@ -148,6 +152,11 @@ export async function searchConfigs(input: SearchInput): Promise<SearchResult> {
           ...(input.groups ? { groups: input.groups } : {}),
           afterFold: (f, s) => {
             done = f + 1;
+            // The wall-time cap is hard: it ends a trial between folds too.
+            if (timeUp()) {
+              stoppedByTime = true;
+              return 'stop';
+            }
             if (!handle) return;
             sum += s[input.metric]!;
             // The pruner compares running means: single folds differ in difficulty, means less so.
@@ -165,7 +174,7 @@ export async function searchConfigs(input: SearchInput): Promise<SearchResult> {
     unitsUsed += cached ? folds : done;
     const foldScores = cv ? [...cv.scores[input.metric]!.folds] : [];
     const value = foldScores.length ? foldScores.reduce((a, b) => a + b, 0) / foldScores.length : undefined;
-    const state = error || value === undefined || !Number.isFinite(value) ? 'failed' : cv!.stopped ? 'pruned' : 'complete';
+    const state = error || value === undefined || !Number.isFinite(value) ? 'failed' : cv!.stopped ? (stoppedByTime ? 'stopped' : 'pruned') : 'complete';
     const rec: TrialRecord = { number, id: cfg.id, family: cfg.family, params: cfg.params, source, state, ...(value !== undefined ? { value } : {}), folds: foldScores, units: cached ? folds : done, seconds, ...(error ? { error } : {}) };
     trials.push(rec);
     await input.onTrial?.(rec);
@@ -203,7 +212,7 @@ export async function searchConfigs(input: SearchInput): Promise<SearchResult> {
       const h = study.ask();
       const cfg: Config = { id: `gbdt_tpe_${trials.length}`, family: 'gbdt', params: { ...h.params } };
       const rec = await run(cfg, 'tpe', h);
-      study.tell(h.number, rec.state === 'complete' ? { state: 'complete', value: rec.value! } : rec.state === 'pruned' ? { state: 'pruned' } : { state: 'failed', ...(rec.error ? { error: rec.error } : {}) });
+      study.tell(h.number, rec.state === 'complete' ? { state: 'complete', value: rec.value! } : rec.state === 'pruned' || rec.state === 'stopped' ? { state: 'pruned' } : { state: 'failed', ...(rec.error ? { error: rec.error } : {}) });
     }
   }
   // 3. The stacking layer: the best first-layer configurations again, on the original features plus
