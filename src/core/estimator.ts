@@ -143,27 +143,35 @@ export function modelLoader(name: string): ModelLoader {
  * categorical column whose levels differ from training; none when they are the same.
  */
 export function selectInputs(model: { name: string; inputs: readonly InputColumn[] }, frame: Frame): Frame {
-  const missing = model.inputs.filter((c) => !frame.has(c.name));
-  if (missing.length) {
+  // One pass: look each input up once (this runs for every model of every prediction, a single row included).
+  const cols: Column[] = new Array(model.inputs.length);
+  let missing: InputColumn[] | undefined;
+  let wrong: SpecmlError | undefined;
+  for (let j = 0; j < model.inputs.length; j++) {
+    const c = model.inputs[j]!;
+    const col = frame.get(c.name);
+    if (!col) {
+      (missing ??= []).push(c);
+      continue;
+    }
+    if (col.kind !== c.kind) {
+      wrong ??= new SpecmlError('data.wrong_type', `column '${c.name}' is ${col.kind}, but the ${model.name} model was fitted on a ${c.kind} column`, {
+        hint: 'Check the data against the schema saved with the model (a stray text value turns a numeric column into text).',
+      });
+      continue;
+    }
+    cols[j] = col.kind === 'categorical' && c.levels ? alignLevels(col, c.levels) : col;
+  }
+  // Missing columns first: a frame missing some is the bigger mistake.
+  if (missing) {
     throw new SpecmlError('data.missing_column', `${missing.length === 1 ? 'column' : 'columns'} ${missing.map((c) => `'${c.name}'`).join(', ')} missing: the ${model.name} model was fitted with ${model.inputs.length} input columns`, {
       hint: `Provide every input column: ${model.inputs.map((c) => c.name).join(', ')}`,
     });
   }
-  for (const c of model.inputs) {
-    const got = frame.column(c.name).kind;
-    if (got !== c.kind) {
-      throw new SpecmlError('data.wrong_type', `column '${c.name}' is ${got}, but the ${model.name} model was fitted on a ${c.kind} column`, {
-        hint: 'Check the data against the schema saved with the model (a stray text value turns a numeric column into text).',
-      });
-    }
-  }
-  return Frame.fromColumns(
-    model.inputs.map((c) => {
-      const col = frame.column(c.name);
-      return col.kind === 'categorical' && c.levels ? alignLevels(col, c.levels) : col;
-    }),
-    frame.nRows,
-  );
+  if (wrong) throw wrong;
+  // Already exactly the inputs (a pipeline's inner steps see the frame its outer step selected): no copy.
+  if (cols.length === frame.columns.length && cols.every((c, j) => c === frame.columns[j])) return frame;
+  return Frame.fromColumns(cols, frame.nRows);
 }
 
 function alignLevels(col: CategoricalColumn, training: readonly string[]): CategoricalColumn {

@@ -141,24 +141,30 @@ export function takeColumn(c: Column, idx: ArrayLike<number>): Column {
 export class Frame {
   readonly columns: readonly Column[];
   readonly nRows: number;
-  private readonly byName: Map<string, Column>;
+  // Built on first lookup: many frames (a model's input selection, a pipeline step's output) are
+  // made and passed on without a lookup by name, and single-row prediction makes dozens per call.
+  private index: Map<string, Column> | undefined;
 
-  private constructor(columns: readonly Column[], nRows: number) {
+  private constructor(columns: readonly Column[], nRows: number, index?: Map<string, Column>) {
     this.columns = columns;
     this.nRows = nRows;
-    this.byName = new Map(columns.map((c) => [c.name, c]));
+    this.index = index;
+  }
+
+  private get byName(): Map<string, Column> {
+    return (this.index ??= new Map(this.columns.map((c) => [c.name, c])));
   }
 
   /** Builds a frame; all columns must have the same length and distinct names. */
   static fromColumns(columns: readonly Column[], nRows?: number): Frame {
     const n = nRows ?? (columns[0] ? columnLength(columns[0]) : 0);
-    const seen = new Set<string>();
+    const index = new Map<string, Column>();
     for (const c of columns) {
-      if (seen.has(c.name)) throw new RangeError(`Frame: duplicate column name '${c.name}'`);
-      seen.add(c.name);
+      if (index.has(c.name)) throw new RangeError(`Frame: duplicate column name '${c.name}'`);
+      index.set(c.name, c);
       if (columnLength(c) !== n) throw new RangeError(`Frame: column '${c.name}' has ${columnLength(c)} rows, expected ${n}`);
     }
-    return new Frame(columns, n);
+    return new Frame(columns, n, index);
   }
 
   get names(): string[] {
