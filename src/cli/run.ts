@@ -30,9 +30,15 @@ export function summarizeRun(s: RunSummary): string {
   const m = s.holdout.metrics[s.metric];
   if (m) lines.push(`holdout  ${s.metric} ${f(m.value)} (95% CI ${f(m.ci_low)}-${f(m.ci_high)}) on ${s.holdout.rows} rows`);
   lines.push('', 'candidates (cross-validated on the training rows)');
+  const width = Math.max(12, ...s.leaderboard.map((c) => c.name.length));
   for (const c of s.leaderboard) {
     const sig = c.p_value_vs_best === null ? 'best' : c.significantly_worse ? `worse (p=${f(c.p_value_vs_best)})` : `not significantly worse (p=${f(c.p_value_vs_best)})`;
-    lines.push(`  ${c.selected ? '*' : ' '} ${c.name.padEnd(12)} ${f(c.cv_mean)} ± ${f(c.cv_std)}  ${sig}`);
+    lines.push(`  ${c.selected ? '*' : ' '} ${c.name.padEnd(width)} ${f(c.cv_mean)} ± ${f(c.cv_std)}  ${sig}`);
+  }
+  const a = s.automl;
+  if (a) {
+    lines.push(`  AutoML (${a.preset}): ${a.trials} trials${a.pruned ? ` (${a.pruned} pruned)` : ''}, ${a.units_used} of ${a.units} work units${a.max_time_note ? `; ${a.max_time_note}` : ''}`);
+    lines.push(`  selected ${s.leaderboard.find((c) => c.selected)?.name ?? '?'}: ${a.reason}`);
   }
   lines.push('', 'gates');
   for (const g of s.gates) lines.push(`  ${g.passed ? 'pass' : 'FAIL'}  ${g.gate}  —  ${g.detail}`);

@@ -48,6 +48,14 @@ describe('specml run on the credit example', () => {
     expect(doc.leaderboard.filter((c: { name: string }) => /^(gbdt|linear)_/.test(c.name))).toHaveLength(3);
     expect(doc.leaderboard.some((c: { name: string }) => c.name === 'ensemble')).toBe(true);
     expect(doc.leaderboard.find((c: { selected: boolean }) => c.selected).cv_mean).toBeGreaterThan(0.75);
+    expect(doc.automl).toMatchObject({ preset: 'balanced', units: 15, units_used: 15, trials: 3, max_time_note: null });
+    expect(doc.automl.reason).toMatch(/significantly better|simpler model wins|best single/);
+    // Every trial is in the store: its fold scores as metrics, the whole search as the run's automl param.
+    const run = JSON.parse(runCli(['runs', 'show', doc.run_id, '--json'], { cwd: dir, env }).stdout).run;
+    const trialKeys = new Set(run.metrics.map((m: { key: string }) => m.key).filter((k: string) => k.startsWith('trial.')));
+    expect(trialKeys.size).toBe(3);
+    for (const k of trialKeys) expect(k).toMatch(/^trial\.(gbdt|linear)_[a-z0-9_]+\.cv_roc_auc$/);
+    expect(run.params.automl.trials).toHaveLength(3);
     expect(doc.leaderboard.find((c: { name: string }) => c.name === 'baseline').significantly_worse).toBe(true);
     expect(existsSync(path.join(dir, doc.report.html))).toBe(true);
     const card = readFileSync(path.join(doc.model.package, 'card.md'), 'utf8');

@@ -20,6 +20,8 @@ export interface RunSummary {
   model: { name: string; version: number; alias: string | null; package: string };
   holdout: { rows: number; metrics: Record<string, Estimate> };
   leaderboard: { name: string; cv_mean: number; cv_std: number; selected: boolean; p_value_vs_best: number | null; significantly_worse: boolean }[];
+  /** AutoML's budget and spend, and why the selected row was chosen. */
+  automl: { preset: string; units: number; units_used: number; trials: number; pruned: number; reason: string; max_time_note: string | null } | null;
   beats_baseline: RunReport['beats'] | null;
   gates: GateResult[];
   /** Attribute (or intersection) -> fairness metric name -> value (null: undefined for it). */
@@ -41,6 +43,9 @@ export function runSummary(r: RunReport, report: { html: string; markdown: strin
     model: { name: r.model.name, version: r.model.version, alias: r.model.alias, package: r.model.packageDir },
     holdout: { rows: r.data.holdoutRows, metrics: r.holdout.metrics },
     leaderboard: r.leaderboard.map((l) => ({ name: l.name, cv_mean: l.mean, cv_std: l.std, selected: l.selected, p_value_vs_best: l.pValueVsBest, significantly_worse: l.significantlyWorse })),
+    automl: r.selection
+      ? { preset: r.selection.preset, units: r.selection.units, units_used: r.selection.unitsUsed, trials: r.selection.trials, pruned: r.selection.pruned, reason: r.selection.reason, max_time_note: r.selection.maxTimeNote ?? null }
+      : null,
     beats_baseline: r.beats ?? null,
     gates: r.gates,
     fairness: Object.fromEntries((r.fairness ?? []).map((f) => [f.attribute, f.metrics])),
