@@ -11,6 +11,7 @@ import { registerModels } from './models.js';
 import { registerPredict } from './predict.js';
 import { registerRun } from './run.js';
 import { registerRuns } from './runs.js';
+import { registerServe } from './serve.js';
 import { registerTest } from './test.js';
 import { registerTrain } from './train.js';
 import type { Io } from './output.js';
@@ -35,6 +36,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   registerRuns(program, io, setExit);
   registerTest(program, io, setExit);
   registerModels(program, io, setExit);
+  registerServe(program, io, setExit);
   for (const c of program.commands.flatMap((c) => [c, ...c.commands])) c.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err }).showHelpAfterError('(run with --help for usage)');
 
   try {

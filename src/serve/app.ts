@@ -1,0 +1,207 @@
+/**
+ * The model server (`specml serve`): Fastify with
+ *
+ * - `POST /v1/models/{name}/predict` — `{ "rows": [...] }` or `{ "columns": {...} }`, one row or many;
+ * - the Open Inference Protocol (KServe V2): `/v2/health/live`, `/v2/health/ready`, `/v2`,
+ *   `/v2/models/{name}`, `/v2/models/{name}/ready`, `/v2/models/{name}/infer`;
+ * - the SageMaker container contract: `GET /ping`, `POST /invocations`;
+ * - `GET /metrics` (Prometheus), `GET /openapi.json` (from the models' signatures), `/healthz`, `/readyz`.
+ *
+ * A user mistake is a 4xx with what was wrong and where (`{ error: { code, message, issues } }`;
+ * V2 routes answer `{ error }` as the protocol says), never a 500: malformed JSON, wrong types,
+ * missing or unknown fields (input.ts), bodies over the byte limit (413), other media types (415),
+ * unknown models (404). JSON bodies with `__proto__` or `constructor.prototype` keys are refused
+ * (Fastify's secure parser). With a token, every route but the health checks needs
+ * `Authorization: Bearer <token>` (compared in constant time).
+ *
+ * @example
+ * const app = buildServer({ models: [await loadServed({ dir: 'models/credit' })] });
+ * await app.listen({ host: '127.0.0.1', port: 8080 });
+ */
+import { timingSafeEqual } from 'node:crypto';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import { rowsFromBody, type InputIssue } from './input.js';
+import { serverMetrics } from './metrics.js';
+import { predictColumns, type ServedModel } from './models.js';
+import { openApiDocument } from './openapi.js';
+
+export interface ServerOptions {
+  models: readonly ServedModel[];
+  /** Bearer token every non-health route requires. */
+  token?: string;
+  /** Largest request body in bytes (default 8 MiB). */
+  bodyLimit?: number;
+  version?: string;
+}
+
+/** Routes that answer without a token (load balancers and orchestrators probe them). */
+const PUBLIC = new Set(['/healthz', '/readyz', '/v2/health/live', '/v2/health/ready', '/ping']);
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly issues?: InputIssue[],
+    readonly more?: number,
+  ) {
+    super(message);
+  }
+}
+
+export function buildServer(o: ServerOptions): FastifyInstance {
+  const app = Fastify({ bodyLimit: o.bodyLimit ?? 8 * 1024 * 1024, logger: false, onProtoPoisoning: 'error', onConstructorPoisoning: 'error' });
+  // JSON only: a text/plain body would otherwise reach the handlers as a string.
+  app.removeContentTypeParser('text/plain');
+  const byName = new Map(o.models.map((m) => [m.name, m]));
+  const metrics = serverMetrics();
+  const token = o.token ? Buffer.from(o.token) : undefined;
+  const started = new WeakMap<FastifyRequest, bigint>();
+
+  const model = (name: string): ServedModel => {
+    const m = byName.get(name);
+    if (!m) throw new HttpError(404, 'serve.unknown_model', `no model '${name}' is served here; served: ${[...byName.keys()].join(', ')}`);
+    return m;
+  };
+  const predict = (m: ServedModel, body: unknown) => {
+    const parsed = rowsFromBody(body, m.manifest.input.schema, m.manifest.input.id_columns);
+    if ('issues' in parsed) {
+      const first = parsed.issues[0]!;
+      const where = first.row >= 0 ? `row ${first.row}, field '${first.field}'` : `'${first.field}'`;
+      throw new HttpError(400, 'serve.bad_input', `${parsed.issues.length + parsed.more} problem(s) in the input; first: ${where} expected ${first.expected}, got ${first.got}`, parsed.issues, parsed.more);
+    }
+    const cols = predictColumns(m, parsed.frame);
+    metrics.rows.inc({ model: m.name, version: m.version }, parsed.n);
+    return { n: parsed.n, ids: parsed.ids, cols };
+  };
+
+  app.addHook('onRequest', async (req) => {
+    started.set(req, process.hrtime.bigint());
+    if (!token || PUBLIC.has(req.url.split('?')[0]!)) return;
+    const h = req.headers.authorization ?? '';
+    const given = Buffer.from(h.startsWith('Bearer ') ? h.slice(7) : '');
+    if (given.length !== token.length || !timingSafeEqual(given, token)) throw new HttpError(401, 'serve.unauthorized', 'a valid bearer token is required (Authorization: Bearer <token>)');
+  });
+  app.addHook('onResponse', async (req, reply) => {
+    const route = req.routeOptions.url ?? 'unmatched';
+    const name = (req.params as { name?: string } | undefined)?.name;
+    const m = name ? byName.get(name) : req.url.startsWith('/invocations') ? o.models[0] : undefined;
+    const labels = { route, model: m?.name ?? '', version: m?.version ?? '' };
+    metrics.requests.inc({ ...labels, status: String(reply.statusCode) });
+    const t0 = started.get(req);
+    if (t0 !== undefined) metrics.latency.observe(labels, Number(process.hrtime.bigint() - t0) / 1e9);
+  });
+
+  app.setNotFoundHandler((req, reply) => {
+    void reply.code(404).send({ error: { code: 'serve.not_found', message: `no route ${req.method} ${req.url.split('?')[0]}; see GET /openapi.json` } });
+  });
+  app.setErrorHandler((err: Error & { statusCode?: number; code?: string }, req, reply) => {
+    const v2 = req.url.startsWith('/v2/');
+    let status: number;
+    let body: Record<string, unknown>;
+    if (err instanceof HttpError) {
+      status = err.status;
+      body = { code: err.code, message: err.message, ...(err.issues ? { issues: err.issues } : {}), ...(err.more ? { more_issues: err.more } : {}) };
+    } else if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      status = 413;
+      body = { code: 'serve.too_large', message: `the request body is over the limit of ${app.initialConfig.bodyLimit} bytes`, hint: 'Send fewer rows per request.' };
+    } else if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      status = 415;
+      body = { code: 'serve.media_type', message: `content-type '${req.headers['content-type'] ?? ''}' is not accepted`, hint: 'Send application/json.' };
+    } else if (typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500) {
+      // Fastify's own client errors: malformed JSON, empty body, prototype poisoning.
+      status = err.statusCode;
+      body = { code: err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ? 'serve.empty_body' : 'serve.bad_json', message: err.message.replace(/^Body is not valid JSON but content-type is set to 'application\/json'$/, 'the body is not valid JSON') };
+    } else {
+      status = 500;
+      body = { code: 'internal', message: 'internal error (logged); the request may be retried' };
+      req.log.error(err);
+    }
+    void reply.code(status).send(v2 ? { error: String(body['message']), ...(body['issues'] ? { issues: body['issues'] } : {}) } : { error: body });
+  });
+
+  // Health and metadata.
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/readyz', async () => ({ status: 'ready', models: o.models.map((m) => ({ name: m.name, version: m.version })) }));
+  app.get('/metrics', async (_req, reply) => reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()));
+  app.get('/openapi.json', async () => openApiDocument(o.models, o.version ?? '0'));
+  app.get('/v1/models', async () => ({ models: o.models.map((m) => ({ name: m.name, version: m.version, task: m.manifest.task })) }));
+  app.get<{ Params: { name: string } }>('/v1/models/:name', async (req) => {
+    const m = model(req.params.name);
+    return { name: m.name, version: m.version, task: m.manifest.task, ...(m.manifest.classes ? { classes: m.manifest.classes } : {}), inputs: m.manifest.input.schema.columns.map((c) => ({ name: c.name, type: c.type, nullable: c.nullable, ...(c.categories ? { categories: c.categories } : {}) })), id_columns: m.manifest.input.id_columns, outputs: m.outputs };
+  });
+
+  // specml's own route: rows in, one object per row out (ids, prediction, probabilities).
+  app.post<{ Params: { name: string } }>('/v1/models/:name/predict', async (req) => {
+    const m = model(req.params.name);
+    const r = predict(m, req.body);
+    return { model: m.name, version: m.version, predictions: rowObjects(r) };
+  });
+
+  // Open Inference Protocol (KServe V2).
+  app.get('/v2/health/live', async () => ({ live: true }));
+  app.get('/v2/health/ready', async () => ({ ready: true }));
+  app.get('/v2', async () => ({ name: 'specml', version: o.version ?? '0', extensions: [] }));
+  app.get<{ Params: { name: string } }>('/v2/models/:name', async (req) => {
+    const m = model(req.params.name);
+    return {
+      name: m.name,
+      versions: [m.version],
+      platform: 'specml',
+      inputs: m.manifest.input.schema.columns.map((c) => ({ name: c.name, datatype: v2Type(c.type), shape: [-1] })),
+      outputs: m.outputs.map((name) => ({ name, datatype: name === 'prediction' && m.manifest.task !== 'regression' ? 'BYTES' : 'FP64', shape: [-1] })),
+    };
+  });
+  app.get<{ Params: { name: string } }>('/v2/models/:name/ready', async (req) => ({ name: model(req.params.name).name, ready: true }));
+  app.post<{ Params: { name: string } }>('/v2/models/:name/infer', async (req) => {
+    const m = model(req.params.name);
+    const body = req.body as { id?: unknown; inputs?: unknown } | null;
+    const r = predict(m, { columns: v2Columns(body) });
+    return {
+      model_name: m.name,
+      model_version: m.version,
+      ...(typeof body?.id === 'string' ? { id: body.id } : {}),
+      outputs: Object.entries(r.cols).map(([name, data]) => ({ name, shape: [r.n], datatype: typeof data[0] === 'string' ? 'BYTES' : 'FP64', data })),
+    };
+  });
+
+  // SageMaker container contract: the first model answers /invocations unless a served name is asked for.
+  app.get('/ping', async () => ({ status: 'ok' }));
+  app.post('/invocations', async (req) => {
+    const target = req.headers['x-amzn-sagemaker-target-model'];
+    const m = typeof target === 'string' && target ? model(target) : o.models[0]!;
+    return { model: m.name, version: m.version, predictions: rowObjects(predict(m, req.body)) };
+  });
+  return app;
+}
+
+function rowObjects(r: { n: number; ids: Record<string, unknown[]>; cols: Record<string, unknown[]> }): Record<string, unknown>[] {
+  const all = { ...r.ids, ...r.cols };
+  const names = Object.keys(all);
+  return Array.from({ length: r.n }, (_, i) => Object.fromEntries(names.map((k) => [k, all[k]![i]])));
+}
+
+function v2Type(t: string): string {
+  return t === 'numeric' ? 'FP64' : t === 'integer' ? 'INT64' : t === 'boolean' ? 'BOOL' : 'BYTES';
+}
+
+/** V2 `inputs` (one tensor per column, shape [n] or [n, 1]) as a columnar body; bad shapes are 400s. */
+function v2Columns(body: { inputs?: unknown } | null): Record<string, unknown[]> {
+  const bad = (message: string): never => {
+    throw new HttpError(400, 'serve.bad_input', message);
+  };
+  if (!body || typeof body !== 'object' || !Array.isArray(body.inputs)) return bad('expected a body { "inputs": [ { "name", "shape", "datatype", "data" }, ... ] }');
+  const out: Record<string, unknown[]> = {};
+  for (const [j, t] of (body.inputs as unknown[]).entries()) {
+    if (!t || typeof t !== 'object') return bad(`inputs[${j}] is not an object`);
+    const { name, shape, data } = t as { name?: unknown; shape?: unknown; data?: unknown };
+    if (typeof name !== 'string' || !name) return bad(`inputs[${j}].name must be a column name`);
+    if (!Array.isArray(data)) return bad(`inputs[${j}] ('${name}'): data must be an array`);
+    const flat = data.length > 0 && Array.isArray(data[0]) ? (data as unknown[][]).map((d) => (d.length === 1 ? d[0] : d)) : data;
+    if (Array.isArray(shape) && typeof shape[0] === 'number' && shape[0] !== flat.length) return bad(`inputs[${j}] ('${name}'): shape[0] is ${shape[0]} but data has ${flat.length} values`);
+    if (Object.hasOwn(out, name)) return bad(`inputs[${j}]: column '${name}' given twice`);
+    out[name] = flat;
+  }
+  return out;
+}
+

@@ -1,0 +1,205 @@
+/**
+ * `specml serve` over real HTTP on loopback: a GBDT package trained on the credit example, served
+ * by the CLI in a child process; every route, the same predictions as `specml predict`, and every
+ * bad input a 4xx with a precise message while the server stays up.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { connect } from 'node:net';
+import { createInterface } from 'node:readline';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, runCli } from './run-cli.js';
+
+const tmp = mkdtempSync(path.join(tmpdir(), 'specml-serve-'));
+const credit = path.join(ROOT, 'examples/credit/credit.csv');
+const modelDir = path.join(tmp, 'credit');
+const BIN = path.join(ROOT, 'bin/specml.js');
+
+interface Server {
+  proc: ChildProcess;
+  url: string;
+  name: string;
+}
+
+async function start(args: string[]): Promise<Server> {
+  const proc = spawn(process.execPath, [BIN, 'serve', '--model', modelDir, '--port', '0', '--json', ...args], { cwd: ROOT, env: { ...process.env, SPECML_SERVE_TOKEN: '' } });
+  const line = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: proc.stdout! }).once('line', resolve);
+    proc.once('exit', (code) => reject(new Error(`serve exited ${code}`)));
+  });
+  const doc = JSON.parse(line);
+  return { proc, url: doc.url, name: doc.models[0].name };
+}
+
+// The first rows of the credit data as JSON rows (numbers as numbers, categories as strings, empty as null).
+const lines = readFileSync(credit, 'utf8').trim().split('\n');
+const header = lines[0]!.split(',');
+const ROWS = lines.slice(1, 6).map((l) => {
+  const cells = l.split(',');
+  const row: Record<string, unknown> = {};
+  header.forEach((h, j) => {
+    if (h === 'Status') return;
+    const v = cells[j]!;
+    row[h] = v === '' || v === 'NA' ? null : /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : v;
+  });
+  return row;
+});
+
+let server: Server;
+
+beforeAll(async () => {
+  const t = runCli(['train', '--data', credit, '--target', 'Status', '--model', 'gbdt', '--trees', '30', '--out', modelDir]);
+  expect(t.code, t.stderr).toBe(0);
+  server = await start([]);
+}, 120_000);
+
+afterAll(() => {
+  server?.proc.kill('SIGTERM');
+});
+
+const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
+  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+
+/**
+ * A POST that announces `bytes` of body and sends only a little, over a raw socket: the server must
+ * answer 413 from the announced length without waiting for (or buffering) the body. (A real client
+ * streaming a huge body gets the same 413, but Node's client reports the server's early close as
+ * EPIPE instead of showing it.)
+ */
+function announceHuge(url: string, bytes: number): Promise<Response> {
+  const u = new URL(url);
+  return new Promise((resolve, reject) => {
+    const sock = connect(Number(u.port), u.hostname, () => {
+      sock.write(`POST ${u.pathname} HTTP/1.1\r\nHost: ${u.host}\r\nContent-Type: application/json\r\nContent-Length: ${bytes}\r\n\r\n{"rows":[`);
+    });
+    let raw = '';
+    sock.setEncoding('utf8');
+    sock.on('data', (c: string) => {
+      raw += c;
+      const [head, body] = raw.split('\r\n\r\n');
+      const len = Number(/content-length: (\d+)/i.exec(head ?? '')?.[1] ?? NaN);
+      if (body !== undefined && body.length >= len) {
+        sock.destroy();
+        resolve(new Response(body, { status: Number(head!.split(' ')[1]) }));
+      }
+    });
+    sock.on('error', reject);
+  });
+}
+
+/** A response's JSON body, untyped (the assertions check its shape). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function json(r: Response | Promise<Response>): Promise<any> {
+  return (await r).json();
+}
+
+describe('specml serve', () => {
+  it('answers health, readiness, metadata and OpenAPI', async () => {
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    expect(await json(fetch(`${server.url}/readyz`))).toMatchObject({ status: 'ready', models: [{ name: server.name }] });
+    const meta = await json(fetch(`${server.url}/v1/models/${server.name}`));
+    expect(meta).toMatchObject({ task: 'binary', classes: ['bad', 'good'], outputs: ['prediction', 'proba_bad', 'proba_good'] });
+    const api = await json(fetch(`${server.url}/openapi.json`));
+    expect(api.openapi).toBe('3.1.0');
+    expect(api.paths[`/v1/models/${server.name}/predict`].post.requestBody.content['application/json'].schema.oneOf[0].properties.rows.items.required).toContain('Seniority');
+  });
+
+  it('predicts one row and a batch, by rows or columns, exactly as specml predict does', async () => {
+    const csv = path.join(tmp, 'five.csv');
+    writeFileSync(csv, lines.slice(0, 6).join('\n') + '\n');
+    const out = path.join(tmp, 'five-pred.csv');
+    expect(runCli(['predict', '--model', modelDir, '--input', csv, '--output', out]).code).toBe(0);
+    const expected = readFileSync(out, 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+
+    const one = await post(`${server.url}/v1/models/${server.name}/predict`, { rows: [ROWS[0]] });
+    expect(one.status).toBe(200);
+    const p1 = (await json(one)).predictions;
+    expect(p1).toHaveLength(1);
+    expect(p1[0].prediction).toBe(expected[0]![0]);
+    expect(p1[0].proba_bad).toBeCloseTo(Number(expected[0]![1]), 12);
+
+    const batch = (await json(post(`${server.url}/v1/models/${server.name}/predict`, { rows: ROWS }))).predictions;
+    expect(batch.map((p: { prediction: string }) => p.prediction)).toEqual(expected.map((e) => e[0]));
+    const columns = Object.fromEntries(Object.keys(ROWS[0]!).map((k) => [k, ROWS.map((r) => r[k])]));
+    const byCols = (await json(post(`${server.url}/v1/models/${server.name}/predict`, { columns }))).predictions;
+    expect(byCols).toEqual(batch);
+  });
+
+  it('speaks the Open Inference Protocol (V2) and the SageMaker contract', async () => {
+    expect(await json(fetch(`${server.url}/v2/health/live`))).toEqual({ live: true });
+    expect((await fetch(`${server.url}/v2/health/ready`)).status).toBe(200);
+    const meta = await json(fetch(`${server.url}/v2/models/${server.name}`));
+    expect(meta.inputs.find((i: { name: string }) => i.name === 'Seniority')).toMatchObject({ datatype: 'INT64', shape: [-1] });
+    expect(meta.inputs.find((i: { name: string }) => i.name === 'Home')).toMatchObject({ datatype: 'BYTES' });
+    const inputs = Object.keys(ROWS[0]!).map((k) => ({ name: k, shape: [ROWS.length], datatype: typeof ROWS[0]![k] === 'number' ? 'FP64' : 'BYTES', data: ROWS.map((r) => r[k]) }));
+    const res = await post(`${server.url}/v2/models/${server.name}/infer`, { id: 'req-1', inputs });
+    expect(res.status).toBe(200);
+    const v2 = await json(res);
+    expect(v2).toMatchObject({ model_name: server.name, id: 'req-1' });
+    const rest = (await json(post(`${server.url}/v1/models/${server.name}/predict`, { rows: ROWS }))).predictions;
+    expect(v2.outputs.find((o: { name: string }) => o.name === 'proba_bad').data).toEqual(rest.map((p: { proba_bad: number }) => p.proba_bad));
+    expect((await fetch(`${server.url}/ping`)).status).toBe(200);
+    const sm = await post(`${server.url}/invocations`, { rows: ROWS.slice(0, 2) });
+    expect((await json(sm)).predictions).toEqual(rest.slice(0, 2));
+  });
+
+  it('turns every bad input into a 4xx that says what and where, and stays up', async () => {
+    const url = `${server.url}/v1/models/${server.name}/predict`;
+    const cases: [string, () => Promise<Response>, number, RegExp][] = [
+      ['malformed JSON', () => post(url, '{"rows": [ {"Seniority": 9,'), 400, /not valid JSON|Unexpected|JSON/i],
+      ['wrong type', () => post(url, { rows: [{ ...ROWS[0], Seniority: 'nine' }] }), 400, /row 0, field 'Seniority' expected number or null, got string "nine"/],
+      ['missing field', () => post(url, { rows: [Object.fromEntries(Object.entries(ROWS[0]!).filter(([k]) => k !== 'Age'))] }), 400, /field 'Age' expected number or null, got nothing/],
+      ['extra field', () => post(url, { rows: [{ ...ROWS[0], Agee: 3 }] }), 400, /field 'Agee' expected no such field/],
+      ['NaN as a string', () => post(url, { rows: [{ ...ROWS[0], Income: 'NaN' }] }), 400, /field 'Income' expected number or null, got string "NaN"/],
+      ['a nested value', () => post(url, { rows: [{ ...ROWS[0], Income: { $gt: 1 } }] }), 400, /field 'Income' expected number or null, got object/],
+      ['no rows', () => post(url, { rows: [] }), 400, /expected at least one row/],
+      ['not an object', () => post(url, [1, 2]), 400, /expected an object with "rows" or "columns", got array/],
+      ['deeply nested JSON', () => post(url, '{"rows":' + '['.repeat(5000) + ']'.repeat(5000) + '}'), 400, /./],
+      ['prototype pollution', () => post(url, '{"rows":[{"__proto__":{"polluted":true}}]}'), 400, /./],
+      ['unknown model', () => post(`${server.url}/v1/models/nope/predict`, { rows: ROWS }), 404, /no model 'nope' is served here/],
+      ['model name escaping the store', () => post(`${server.url}/v1/models/..%2F..%2Fetc/predict`, { rows: ROWS }), 404, /no model/],
+      ['huge payload', () => announceHuge(url, 100_000_000), 413, /over the limit of 8388608 bytes/],
+      ['wrong media type', () => fetch(url, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'Seniority=9' }), 415, /not accepted/],
+    ];
+    for (const [what, send, status, message] of cases) {
+      const r = await send();
+      const text = await r.text();
+      expect(r.status, `${what}: ${text}`).toBe(status);
+      const error = JSON.parse(text).error;
+      expect(error.message, what).toMatch(message);
+      expect(error.code, what).toMatch(/^serve\./);
+    }
+    // All problems of a request at once, each with row, field, expected and got.
+    const many = await json(post(url, { rows: [{ ...ROWS[0], Age: 'x' }, { ...ROWS[1], Income: true }] }));
+    expect(many.error.issues).toEqual([
+      { row: 0, field: 'Age', expected: 'number or null', got: 'string "x"' },
+      { row: 1, field: 'Income', expected: 'number or null', got: 'boolean true' },
+    ]);
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+  });
+
+  it('counts requests, errors and latency per model version for Prometheus', async () => {
+    const text = await (await fetch(`${server.url}/metrics`)).text();
+    expect(text).toMatch(new RegExp(`specml_requests_total\\{route="/v1/models/:name/predict",model="${server.name}",version="sha-[0-9a-f]{12}",status="200"\\} \\d+`));
+    expect(text).toMatch(/specml_requests_total\{[^}]*status="400"\} \d+/);
+    expect(text).toMatch(/specml_request_duration_seconds_bucket\{le="0.001",route="\/v1\/models\/:name\/predict"/);
+    expect(text).toMatch(new RegExp(`specml_predicted_rows_total\\{model="${server.name}",version="sha-[0-9a-f]{12}"\\} \\d+`));
+  });
+
+  it('with a token, refuses requests without it but keeps health checks open', async () => {
+    const s = await start(['--token', 's3cret']);
+    try {
+      const url = `${s.url}/v1/models/${s.name}/predict`;
+      expect((await post(url, { rows: ROWS })).status).toBe(401);
+      expect((await post(url, { rows: ROWS }, { authorization: 'Bearer wrong' })).status).toBe(401);
+      expect((await post(url, { rows: ROWS }, { authorization: 'Bearer s3cret' })).status).toBe(200);
+      expect((await fetch(`${s.url}/healthz`)).status).toBe(200);
+      expect((await fetch(`${s.url}/metrics`)).status).toBe(401);
+    } finally {
+      s.proc.kill('SIGTERM');
+    }
+  });
+});
