@@ -9,7 +9,8 @@ import path from 'node:path';
 import { SpecmlError } from '../core/errors.js';
 import { resolveModelDir } from '../pipeline/model-ref.js';
 import { VERSION } from '../pipeline/version.js';
-import { buildServer, loadServed, type ServedModel } from '../serve/index.js';
+import { buildServer, loadServed, PredictionLog, type ServedModel } from '../serve/index.js';
+import { openStore } from '../track/index.js';
 import type { Io } from './output.js';
 
 interface Flags {
@@ -18,6 +19,7 @@ interface Flags {
   host: string;
   token?: string;
   bodyLimit?: string;
+  log?: boolean;
   json?: boolean;
 }
 
@@ -30,6 +32,7 @@ export function registerServe(program: Command, io: Io, setExit: (code: number) 
     .option('--host <host>', 'address to bind (127.0.0.1: this machine only)', '127.0.0.1')
     .option('--token <token>', 'require Authorization: Bearer <token> on every route but health checks (or set SPECML_SERVE_TOKEN)')
     .option('--body-limit <bytes>', 'largest request body in bytes (default 8388608)')
+    .option('--no-log', 'do not write predictions to the store (then /feedback is unavailable)')
     .option('--json', 'print one JSON line when listening')
     .action(async (flags: Flags) => {
       const port = Number(flags.port);
@@ -46,9 +49,18 @@ export function registerServe(program: Command, io: Io, setExit: (code: number) 
         models.push(m);
       }
       const token = flags.token ?? process.env['SPECML_SERVE_TOKEN'];
-      const app = buildServer({ models, ...(token ? { token } : {}), ...(bodyLimit ? { bodyLimit } : {}), version: VERSION });
+      // The prediction log: every answer is written to the store (SPECML_STORE or ./.specml/store.db) before it is returned.
+      const store = flags.log === false ? undefined : await openStore(undefined);
+      const log = store ? new PredictionLog((records) => store.logPredictions(records)) : undefined;
+      const app = buildServer({
+        models,
+        ...(token ? { token } : {}),
+        ...(bodyLimit ? { bodyLimit } : {}),
+        version: VERSION,
+        ...(log && store ? { log, feedback: (model, labels) => store.addFeedback(model, labels) } : {}),
+      });
       const address = await app.listen({ host: flags.host, port });
-      const listening = { ok: true, url: address, models: models.map((m) => ({ name: m.name, version: m.version, dir: path.resolve(m.dir) })), auth: Boolean(token) };
+      const listening = { ok: true, url: address, models: models.map((m) => ({ name: m.name, version: m.version, dir: path.resolve(m.dir) })), auth: Boolean(token), log: store?.uri ?? null };
       io.out(flags.json ? JSON.stringify(listening) + '\n' : `serving ${models.map((m) => `${m.name} (${m.version})`).join(', ')} on ${address}${token ? ' (bearer token required)' : ''}\n  POST ${address}/v1/models/${models[0]!.name}/predict  ·  GET ${address}/openapi.json  ·  GET ${address}/metrics\n`);
       await new Promise<void>((resolve) => {
         const stop = () => resolve();
@@ -56,6 +68,8 @@ export function registerServe(program: Command, io: Io, setExit: (code: number) 
         process.once('SIGTERM', stop);
       });
       await app.close();
+      await log?.drain();
+      await store?.close();
       setExit(0);
     });
 }

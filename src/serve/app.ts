@@ -18,12 +18,14 @@
  * const app = buildServer({ models: [await loadServed({ dir: 'models/credit' })] });
  * await app.listen({ host: '127.0.0.1', port: 8080 });
  */
-import { timingSafeEqual } from 'node:crypto';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import { randomUUID, timingSafeEqual } from 'node:crypto';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { JsonValue, PredictionRecord } from '../track/index.js';
 import { rowsFromBody, type InputIssue } from './input.js';
 import { serverMetrics } from './metrics.js';
 import { predictColumns, type ServedModel } from './models.js';
 import { openApiDocument } from './openapi.js';
+import type { PredictionLog } from './prediction-log.js';
 
 export interface ServerOptions {
   models: readonly ServedModel[];
@@ -32,6 +34,10 @@ export interface ServerOptions {
   /** Largest request body in bytes (default 8 MiB). */
   bodyLimit?: number;
   version?: string;
+  /** Where every prediction is written before it is returned (prediction-log.ts); none: nothing is logged. */
+  log?: PredictionLog;
+  /** Joins labels to logged predictions (the store's addFeedback). */
+  feedback?: (model: string, labels: readonly { id: string; label: JsonValue }[]) => Promise<{ accepted: number; unknown: string[] }>;
 }
 
 /** Routes that answer without a token (load balancers and orchestrators probe them). */
@@ -63,7 +69,7 @@ export function buildServer(o: ServerOptions): FastifyInstance {
     if (!m) throw new HttpError(404, 'serve.unknown_model', `no model '${name}' is served here; served: ${[...byName.keys()].join(', ')}`);
     return m;
   };
-  const predict = (m: ServedModel, body: unknown) => {
+  const predict = async (m: ServedModel, body: unknown, req: FastifyRequest, reply: FastifyReply) => {
     const parsed = rowsFromBody(body, m.manifest.input.schema, m.manifest.input.id_columns);
     if ('issues' in parsed) {
       const first = parsed.issues[0]!;
@@ -71,8 +77,35 @@ export function buildServer(o: ServerOptions): FastifyInstance {
       throw new HttpError(400, 'serve.bad_input', `${parsed.issues.length + parsed.more} problem(s) in the input; first: ${where} expected ${first.expected}, got ${first.got}`, parsed.issues, parsed.more);
     }
     const cols = predictColumns(m, parsed.frame);
+    const requestId = randomUUID();
+    const ids = Array.from({ length: parsed.n }, (_, i) => `${requestId}/${i}`);
+    if (o.log) {
+      const at = Date.now();
+      const t0 = started.get(req);
+      const latencyMs = t0 === undefined ? 0 : Number(process.hrtime.bigint() - t0) / 1e6;
+      const client = req.headers['x-request-id'];
+      const records: PredictionRecord[] = parsed.rows.map((row, i) => ({
+        id: ids[i]!,
+        role: 'served',
+        model: m.name,
+        version: m.version,
+        at,
+        input: row as Record<string, JsonValue>,
+        output: Object.fromEntries(Object.entries(cols).map(([k, v]) => [k, v[i] as JsonValue])),
+        latencyMs,
+        requestId,
+        ...(typeof client === 'string' && client ? { clientRequestId: client.slice(0, 200) } : {}),
+      }));
+      try {
+        await o.log.append(records);
+      } catch (err) {
+        req.log.error(err);
+        throw new HttpError(503, 'serve.log_failed', 'the prediction could not be written to the prediction log, so it is not returned; retry the request');
+      }
+    }
     metrics.rows.inc({ model: m.name, version: m.version }, parsed.n);
-    return { n: parsed.n, ids: parsed.ids, cols };
+    void reply.header('x-request-id', requestId);
+    return { n: parsed.n, ids: parsed.ids, cols, requestId, rowIds: ids };
   };
 
   app.addHook('onRequest', async (req) => {
@@ -132,10 +165,20 @@ export function buildServer(o: ServerOptions): FastifyInstance {
   });
 
   // specml's own route: rows in, one object per row out (ids, prediction, probabilities).
-  app.post<{ Params: { name: string } }>('/v1/models/:name/predict', async (req) => {
+  app.post<{ Params: { name: string } }>('/v1/models/:name/predict', async (req, reply) => {
     const m = model(req.params.name);
-    const r = predict(m, req.body);
-    return { model: m.name, version: m.version, predictions: rowObjects(r) };
+    const r = await predict(m, req.body, req, reply);
+    return { model: m.name, version: m.version, request_id: r.requestId, predictions: rowObjects(r) };
+  });
+
+  // Labels for logged predictions, joined by prediction id (`id` in each prediction of the answer).
+  app.post<{ Params: { name: string } }>('/v1/models/:name/feedback', async (req) => {
+    const m = model(req.params.name);
+    if (!o.feedback) throw new HttpError(404, 'serve.no_log', 'this server keeps no prediction log, so it cannot join labels; start it with a store (without --no-log)');
+    const labels = feedbackLabels(req.body);
+    const r = await o.feedback(m.name, labels);
+    if (r.accepted === 0) throw new HttpError(404, 'serve.unknown_prediction', `none of the ${labels.length} ids is a logged, unlabelled prediction of '${m.name}': ${r.unknown.slice(0, 5).join(', ')}${r.unknown.length > 5 ? ', ...' : ''}`);
+    return { accepted: r.accepted, unknown: r.unknown };
   });
 
   // Open Inference Protocol (KServe V2).
@@ -153,32 +196,49 @@ export function buildServer(o: ServerOptions): FastifyInstance {
     };
   });
   app.get<{ Params: { name: string } }>('/v2/models/:name/ready', async (req) => ({ name: model(req.params.name).name, ready: true }));
-  app.post<{ Params: { name: string } }>('/v2/models/:name/infer', async (req) => {
+  app.post<{ Params: { name: string } }>('/v2/models/:name/infer', async (req, reply) => {
     const m = model(req.params.name);
     const body = req.body as { id?: unknown; inputs?: unknown } | null;
-    const r = predict(m, { columns: v2Columns(body) });
+    const r = await predict(m, { columns: v2Columns(body) }, req, reply);
     return {
       model_name: m.name,
       model_version: m.version,
-      ...(typeof body?.id === 'string' ? { id: body.id } : {}),
+      id: typeof body?.id === 'string' ? body.id : r.requestId,
       outputs: Object.entries(r.cols).map(([name, data]) => ({ name, shape: [r.n], datatype: typeof data[0] === 'string' ? 'BYTES' : 'FP64', data })),
     };
   });
 
   // SageMaker container contract: the first model answers /invocations unless a served name is asked for.
   app.get('/ping', async () => ({ status: 'ok' }));
-  app.post('/invocations', async (req) => {
+  app.post('/invocations', async (req, reply) => {
     const target = req.headers['x-amzn-sagemaker-target-model'];
     const m = typeof target === 'string' && target ? model(target) : o.models[0]!;
-    return { model: m.name, version: m.version, predictions: rowObjects(predict(m, req.body)) };
+    const r = await predict(m, req.body, req, reply);
+    return { model: m.name, version: m.version, request_id: r.requestId, predictions: rowObjects(r) };
   });
   return app;
 }
 
-function rowObjects(r: { n: number; ids: Record<string, unknown[]>; cols: Record<string, unknown[]> }): Record<string, unknown>[] {
+function rowObjects(r: { n: number; ids: Record<string, unknown[]>; cols: Record<string, unknown[]>; rowIds: string[] }): Record<string, unknown>[] {
   const all = { ...r.ids, ...r.cols };
   const names = Object.keys(all);
-  return Array.from({ length: r.n }, (_, i) => Object.fromEntries(names.map((k) => [k, all[k]![i]])));
+  return Array.from({ length: r.n }, (_, i) => ({ id: r.rowIds[i], ...Object.fromEntries(names.map((k) => [k, all[k]![i]])) }));
+}
+
+/** `{ "labels": [ { "id": "...", "label": value }, ... ] }`, checked. */
+function feedbackLabels(body: unknown): { id: string; label: JsonValue }[] {
+  const bad = (message: string): never => {
+    throw new HttpError(400, 'serve.bad_feedback', message);
+  };
+  const labels = body && typeof body === 'object' && !Array.isArray(body) ? (body as { labels?: unknown }).labels : undefined;
+  if (!Array.isArray(labels) || labels.length === 0) return bad('expected { "labels": [ { "id": "<prediction id>", "label": <value> }, ... ] } with at least one label');
+  return labels.map((l, i) => {
+    if (!l || typeof l !== 'object' || Array.isArray(l)) return bad(`labels[${i}] is not an object`);
+    const { id, label } = l as { id?: unknown; label?: unknown };
+    if (typeof id !== 'string' || !id) return bad(`labels[${i}].id must be the id of a prediction (a string)`);
+    if (!(typeof label === 'string' || (typeof label === 'number' && Number.isFinite(label)) || typeof label === 'boolean')) return bad(`labels[${i}].label must be a class label or a number, got ${label === null ? 'null' : typeof label}`);
+    return { id, label };
+  });
 }
 
 function v2Type(t: string): string {

@@ -33,7 +33,7 @@ export const MAX_ROWS = 100_000;
 /** Issues listed in one 400 (the count of the rest is given). */
 export const MAX_ISSUES = 50;
 
-export type ParsedRows = { frame: Frame; ids: Record<string, unknown[]>; n: number } | { issues: InputIssue[]; more: number };
+export type ParsedRows = { frame: Frame; ids: Record<string, unknown[]>; n: number; rows: Record<string, unknown>[] } | { issues: InputIssue[]; more: number };
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -147,5 +147,5 @@ export function rowsFromBody(body: unknown, schema: Schema, idColumns: readonly 
   if (errors.length) return { issues: errors.map((i) => ({ row: -1, field: i.path, expected: 'a value of the training type', got: i.message })), more: 0 };
   const idValues: Record<string, unknown[]> = {};
   for (const id of idColumns) if (rows.some((row) => Object.hasOwn(row, id))) idValues[id] = rows.map((row) => (row as Record<string, unknown>)[id] ?? null);
-  return { frame, ids: idValues, n };
+  return { frame, ids: idValues, n, rows: rows as Record<string, unknown>[] };
 }

@@ -68,4 +68,24 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TRIGGER model_versions_no_update BEFORE UPDATE ON model_versions BEGIN SELECT RAISE(ABORT, 'model versions are immutable'); END;
   CREATE TRIGGER runs_final BEFORE UPDATE ON runs WHEN OLD.status != 'running' BEGIN SELECT RAISE(ABORT, 'a finished run is immutable'); END;
   `,
+  // 2: the prediction log of `specml serve` (append-only) and label feedback joined by prediction id.
+  `
+  CREATE TABLE predictions (
+    id TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('served', 'shadow')),
+    model TEXT NOT NULL,
+    version TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    input TEXT NOT NULL,
+    output TEXT NOT NULL,
+    latency_ms REAL NOT NULL,
+    request_id TEXT NOT NULL,
+    client_request_id TEXT,
+    PRIMARY KEY (id, role)
+  );
+  CREATE INDEX predictions_model_at ON predictions (model, at);
+  CREATE TABLE feedback (id TEXT PRIMARY KEY, label TEXT NOT NULL, at INTEGER NOT NULL);
+  CREATE TRIGGER predictions_no_update BEFORE UPDATE ON predictions BEGIN SELECT RAISE(ABORT, 'the prediction log is append-only'); END;
+  CREATE TRIGGER predictions_no_delete BEFORE DELETE ON predictions BEGIN SELECT RAISE(ABORT, 'the prediction log is append-only'); END;
+  `,
 ];

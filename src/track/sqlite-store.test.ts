@@ -59,6 +59,27 @@ describe('SQLite store', () => {
     db.close();
   });
 
+  it('keeps the prediction log append-only and joins each label once to a served prediction', async () => {
+    const file = path.join(tmp(), 'store.db');
+    const s = openSqliteStore(file);
+    const rec = (id: string, role: 'served' | 'shadow', at: number) => ({ id, role, model: 'm', version: 'v1', at, input: { x: 1 }, output: { prediction: 'a' }, latencyMs: 0.4, requestId: id.split('/')[0]! });
+    await s.logPredictions([rec('r1/0', 'served', 10), rec('r1/1', 'served', 10), rec('r1/0', 'shadow', 10), rec('r2/0', 'served', 20)]);
+    expect((await s.listPredictions({ model: 'm', role: 'served' })).map((p) => p.id)).toEqual(['r1/0', 'r1/1', 'r2/0']);
+    expect((await s.listPredictions({ since: 20 })).map((p) => p.id)).toEqual(['r2/0']);
+    expect((await s.listPredictions({}))[0]).toMatchObject({ input: { x: 1 }, output: { prediction: 'a' }, latencyMs: 0.4 });
+    // The same id twice in one batch is refused whole: nothing of that batch is written.
+    await expect(s.logPredictions([rec('r3/0', 'served', 30), rec('r1/0', 'served', 30)])).rejects.toThrow();
+    expect((await s.listPredictions({ since: 30 }))).toEqual([]);
+    expect(await s.addFeedback('m', [{ id: 'r1/0', label: 'a' }, { id: 'nope', label: 'b' }, { id: 'r1/0', label: 'b' }])).toEqual({ accepted: 1, unknown: ['nope', 'r1/0'] });
+    expect(await s.addFeedback('other', [{ id: 'r2/0', label: 'a' }])).toEqual({ accepted: 0, unknown: ['r2/0'] });
+    expect(await s.feedbackFor(['r1/0', 'r2/0'])).toEqual(new Map([['r1/0', 'a']]));
+    await s.close();
+    const db = new Database(file);
+    expect(() => db.prepare('DELETE FROM predictions').run()).toThrow(/append-only/);
+    expect(() => db.prepare("UPDATE predictions SET output = '{}'").run()).toThrow(/append-only/);
+    db.close();
+  });
+
   it('reports a file that is not a store as store.corrupt, and leaves it alone', async () => {
     const file = path.join(tmp(), 'store.db');
     writeFileSync(file, 'this is not a database, it is a text file that someone put here'.repeat(100));

@@ -19,6 +19,7 @@ import Database from 'better-sqlite3';
 import { SpecmlError } from '../core/errors.js';
 import { MIGRATIONS } from './schema.js';
 import { BUSY_TIMEOUT_MS, storeError } from './sqlite-errors.js';
+import { PredictionQueries } from './sqlite-predictions.js';
 import { RegistryQueries } from './sqlite-registry.js';
 import { RunQueries } from './sqlite-runs.js';
 import type { Store } from './types.js';
@@ -46,6 +47,7 @@ export function openSqliteStore(file: string, options: { busyTimeoutMs?: number 
   }
   const runs = new RunQueries(db, abs, root);
   const registry = new RegistryQueries(db, abs, root);
+  const predictions = new PredictionQueries(db, abs, root);
   return {
     uri: `sqlite:${abs}`,
     root,
@@ -67,6 +69,10 @@ export function openSqliteStore(file: string, options: { busyTimeoutMs?: number 
     rollbackAlias: async (name, alias, note) => registry.rollback(name, alias, note ?? {}),
     removeAlias: async (name, alias, note) => registry.remove(name, alias, note ?? {}),
     history: async (name) => registry.history(name),
+    logPredictions: async (records) => predictions.log(records),
+    listPredictions: async (filter) => predictions.list(filter ?? {}),
+    addFeedback: async (model, labels) => predictions.feedback(model, labels),
+    feedbackFor: async (ids) => predictions.labels(ids),
     close: async () => {
       db.close();
     },

@@ -18,7 +18,10 @@
  *    appended to the model's audit history with the previous version, the new one, who and why;
  *    the history is append-only. A rollback moves an alias back to the version it held before its
  *    latest move.
- * 7. Writes are atomic: a crash (kill -9) leaves every record either written or absent.
+ * 7. Writes are atomic: a crash (kill -9) leaves every record either written or absent; a write
+ *    whose promise resolved survives a crash.
+ * 8. The prediction log is append-only; a label joins a served prediction once (a second label for
+ *    the same id is refused as unknown).
  *
  * @example
  * const store = await openStore('sqlite:.specml/store.db');
@@ -39,6 +42,31 @@ export type JsonValue = string | number | boolean | null | JsonValue[] | { [key:
  * @example
  * const m: MetricPoint = { key: 'cv_roc_auc', value: 0.82, step: 3, at: 1764150000000 };
  */
+/** One prediction as the server logged it (`specml serve`; monitoring reads these). */
+export interface PredictionRecord {
+  /** `<request id>/<row index>`. */
+  id: string;
+  /** 'served' answered the request; 'shadow' scored it beside the answer and was not returned. */
+  role: 'served' | 'shadow';
+  model: string;
+  version: string;
+  /** Milliseconds since the epoch. */
+  at: number;
+  input: Record<string, JsonValue>;
+  output: Record<string, JsonValue>;
+  latencyMs: number;
+  requestId: string;
+  clientRequestId?: string;
+}
+
+export interface PredictionFilter {
+  model?: string;
+  role?: 'served' | 'shadow';
+  /** From this time (ms since the epoch), inclusive. */
+  since?: number;
+  limit?: number;
+}
+
 export interface MetricPoint {
   key: string;
   value: number;
@@ -203,6 +231,15 @@ export interface Store {
   rollbackAlias(name: string, alias: string, note?: MoveNote): Promise<AliasEvent>;
   removeAlias(name: string, alias: string, note?: MoveNote): Promise<AliasEvent>;
   history(name: string): Promise<AliasEvent[]>;
+
+  /** Appends prediction records in one transaction: durable when the promise resolves (rule 7). */
+  logPredictions(records: readonly PredictionRecord[]): Promise<void>;
+  /** Logged predictions, oldest first. */
+  listPredictions(filter?: PredictionFilter): Promise<PredictionRecord[]>;
+  /** Joins labels to served predictions by id; ids not in the log (or already labelled) come back in `unknown`. */
+  addFeedback(model: string, labels: readonly { id: string; label: JsonValue }[]): Promise<{ accepted: number; unknown: string[] }>;
+  /** Labels given for predictions, by prediction id. */
+  feedbackFor(ids: readonly string[]): Promise<Map<string, JsonValue>>;
 
   close(): Promise<void>;
 }

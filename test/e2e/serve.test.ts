@@ -10,6 +10,7 @@ import path from 'node:path';
 import { connect } from 'node:net';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStore } from '../../src/track/index.js';
 import { ROOT, runCli } from './run-cli.js';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'specml-serve-'));
@@ -23,8 +24,10 @@ interface Server {
   name: string;
 }
 
-async function start(args: string[]): Promise<Server> {
-  const proc = spawn(process.execPath, [BIN, 'serve', '--model', modelDir, '--port', '0', '--json', ...args], { cwd: ROOT, env: { ...process.env, SPECML_SERVE_TOKEN: '' } });
+const storeUri = `sqlite:${path.join(tmp, 'store', 'store.db')}`;
+
+async function start(args: string[], store = storeUri): Promise<Server> {
+  const proc = spawn(process.execPath, [BIN, 'serve', '--model', modelDir, '--port', '0', '--json', ...args], { cwd: ROOT, env: { ...process.env, SPECML_SERVE_TOKEN: '', SPECML_STORE: store } });
   const line = await new Promise<string>((resolve, reject) => {
     createInterface({ input: proc.stdout! }).once('line', resolve);
     proc.once('exit', (code) => reject(new Error(`serve exited ${code}`)));
@@ -89,6 +92,9 @@ function announceHuge(url: string, bytes: number): Promise<Response> {
   });
 }
 
+/** Predictions without their ids (each request gets new ones), to compare answers. */
+const strip = (ps: { id: string }[]) => ps.map(({ id: _id, ...rest }) => rest);
+
 /** A response's JSON body, untyped (the assertions check its shape). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 async function json(r: Response | Promise<Response>): Promise<any> {
@@ -124,7 +130,7 @@ describe('specml serve', () => {
     expect(batch.map((p: { prediction: string }) => p.prediction)).toEqual(expected.map((e) => e[0]));
     const columns = Object.fromEntries(Object.keys(ROWS[0]!).map((k) => [k, ROWS.map((r) => r[k])]));
     const byCols = (await json(post(`${server.url}/v1/models/${server.name}/predict`, { columns }))).predictions;
-    expect(byCols).toEqual(batch);
+    expect(strip(byCols)).toEqual(strip(batch));
   });
 
   it('speaks the Open Inference Protocol (V2) and the SageMaker contract', async () => {
@@ -142,7 +148,7 @@ describe('specml serve', () => {
     expect(v2.outputs.find((o: { name: string }) => o.name === 'proba_bad').data).toEqual(rest.map((p: { proba_bad: number }) => p.proba_bad));
     expect((await fetch(`${server.url}/ping`)).status).toBe(200);
     const sm = await post(`${server.url}/invocations`, { rows: ROWS.slice(0, 2) });
-    expect((await json(sm)).predictions).toEqual(rest.slice(0, 2));
+    expect(strip((await json(sm)).predictions)).toEqual(strip(rest.slice(0, 2)));
   });
 
   it('turns every bad input into a 4xx that says what and where, and stays up', async () => {
@@ -187,6 +193,53 @@ describe('specml serve', () => {
     expect(text).toMatch(/specml_requests_total\{[^}]*status="400"\} \d+/);
     expect(text).toMatch(/specml_request_duration_seconds_bucket\{le="0.001",route="\/v1\/models\/:name\/predict"/);
     expect(text).toMatch(new RegExp(`specml_predicted_rows_total\\{model="${server.name}",version="sha-[0-9a-f]{12}"\\} \\d+`));
+  });
+
+  it('logs every answered prediction to the store and joins labels by prediction id', async () => {
+    const r = await json(post(`${server.url}/v1/models/${server.name}/predict`, { rows: ROWS.slice(0, 3) }, { 'x-request-id': 'client-42' }));
+    expect(r.request_id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(r.predictions.map((p: { id: string }) => p.id)).toEqual([0, 1, 2].map((i) => `${r.request_id}/${i}`));
+    const fb = await post(`${server.url}/v1/models/${server.name}/feedback`, { labels: [{ id: r.predictions[0].id, label: 'good' }, { id: 'no-such-id/0', label: 'bad' }] });
+    expect(await json(fb)).toEqual({ accepted: 1, unknown: ['no-such-id/0'] });
+    const none = await post(`${server.url}/v1/models/${server.name}/feedback`, { labels: [{ id: 'no-such-id/0', label: 'bad' }] });
+    expect(none.status).toBe(404);
+    expect((await json(none)).error.message).toMatch(/none of the 1 ids is a logged, unlabelled prediction/);
+    expect((await post(`${server.url}/v1/models/${server.name}/feedback`, { labels: [{ id: 'x' }] })).status).toBe(400);
+    const store = await openStore(storeUri);
+    try {
+      const logged = await store.listPredictions({ model: server.name });
+      const mine = logged.filter((p) => p.requestId === r.request_id);
+      expect(mine.map((p) => p.id)).toEqual(r.predictions.map((p: { id: string }) => p.id));
+      expect(mine[0]).toMatchObject({ role: 'served', clientRequestId: 'client-42', input: ROWS[0], output: { prediction: r.predictions[0].prediction, proba_bad: r.predictions[0].proba_bad } });
+      expect(await store.feedbackFor([r.predictions[0].id])).toEqual(new Map([[r.predictions[0].id, 'good']]));
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('loses no acknowledged prediction when the server is killed with SIGKILL', async () => {
+    const killStore = `sqlite:${path.join(tmp, 'kill', 'store.db')}`;
+    const s = await start([], killStore);
+    const acked: string[] = [];
+    // Ten clients at a time, so predictions are committed in groups.
+    for (let wave = 0; wave < 8; wave++) {
+      const answers = await Promise.all(Array.from({ length: 10 }, () => json(post(`${s.url}/v1/models/${s.name}/predict`, { rows: [ROWS[wave % ROWS.length]] }))));
+      for (const a of answers) acked.push(a.predictions[0].id);
+    }
+    // More requests in flight while it dies: those may or may not be logged, but were never acknowledged.
+    const exited = new Promise((r) => s.proc.once('exit', r));
+    const inflight = Array.from({ length: 10 }, () => post(`${s.url}/v1/models/${s.name}/predict`, { rows: [ROWS[0]] }).catch(() => undefined));
+    s.proc.kill('SIGKILL');
+    await exited;
+    await Promise.all(inflight);
+    const store = await openStore(killStore);
+    try {
+      const logged = new Set((await store.listPredictions({})).map((p) => p.id));
+      expect(acked).toHaveLength(80);
+      expect(acked.filter((id) => !logged.has(id))).toEqual([]);
+    } finally {
+      await store.close();
+    }
   });
 
   it('with a token, refuses requests without it but keeps health checks open', async () => {

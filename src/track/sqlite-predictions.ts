@@ -1,0 +1,96 @@
+/**
+ * The prediction log and label feedback in the SQLite store (rules 7 and 8 of types.ts): one
+ * transaction per batch, so a group of requests costs one commit (one fsync of the WAL under
+ * `synchronous = FULL`), and the commit returns only once the batch is durable.
+ */
+import type Database from 'better-sqlite3';
+import { SqliteQueries } from './sqlite-queries.js';
+import type { JsonValue, PredictionFilter, PredictionRecord } from './types.js';
+
+interface Row {
+  id: string;
+  role: 'served' | 'shadow';
+  model: string;
+  version: string;
+  at: number;
+  input: string;
+  output: string;
+  latency_ms: number;
+  request_id: string;
+  client_request_id: string | null;
+}
+
+export class PredictionQueries extends SqliteQueries {
+  private readonly insert: Database.Statement;
+  private readonly insertMany: (rows: readonly PredictionRecord[]) => void;
+
+  constructor(db: Database.Database, file: string, root: string) {
+    super(db, file, root);
+    this.insert = db.prepare('INSERT INTO predictions (id, role, model, version, at, input, output, latency_ms, request_id, client_request_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    this.insertMany = db.transaction((rows: readonly PredictionRecord[]) => {
+      for (const r of rows) this.insert.run(r.id, r.role, r.model, r.version, r.at, JSON.stringify(r.input), JSON.stringify(r.output), r.latencyMs, r.requestId, r.clientRequestId ?? null);
+    });
+  }
+
+  log(rows: readonly PredictionRecord[]): void {
+    if (rows.length) this.guard(() => this.insertMany(rows));
+  }
+
+  list(f: PredictionFilter): PredictionRecord[] {
+    const where: string[] = [];
+    const args: (string | number)[] = [];
+    const add = (clause: string, arg: string | number): void => {
+      where.push(clause);
+      args.push(arg);
+    };
+    if (f.model !== undefined) add('model = ?', f.model);
+    if (f.role !== undefined) add('role = ?', f.role);
+    if (f.since !== undefined) add('at >= ?', f.since);
+    const sql = `SELECT * FROM predictions${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY at, rowid${f.limit ? ` LIMIT ${Math.max(0, Math.floor(f.limit))}` : ''}`;
+    return this.guard(() => (this.db.prepare(sql).all(...args) as Row[]).map(toRecord));
+  }
+
+  feedback(model: string, labels: readonly { id: string; label: JsonValue }[]): { accepted: number; unknown: string[] } {
+    return this.guard(() =>
+      this.db.transaction(() => {
+        const known = this.db.prepare("SELECT 1 FROM predictions WHERE id = ? AND role = 'served' AND model = ?");
+        const put = this.db.prepare('INSERT OR IGNORE INTO feedback (id, label, at) VALUES (?, ?, ?)');
+        const unknown: string[] = [];
+        let accepted = 0;
+        const now = Date.now();
+        for (const l of labels) {
+          if (!known.get(l.id, model) || put.run(l.id, JSON.stringify(l.label), now).changes === 0) unknown.push(l.id);
+          else accepted++;
+        }
+        return { accepted, unknown };
+      })(),
+    );
+  }
+
+  labels(ids: readonly string[]): Map<string, JsonValue> {
+    const get = this.db.prepare('SELECT label FROM feedback WHERE id = ?');
+    const out = new Map<string, JsonValue>();
+    this.guard(() => {
+      for (const id of ids) {
+        const r = get.get(id) as { label: string } | undefined;
+        if (r) out.set(id, JSON.parse(r.label) as JsonValue);
+      }
+    });
+    return out;
+  }
+}
+
+function toRecord(r: Row): PredictionRecord {
+  return {
+    id: r.id,
+    role: r.role,
+    model: r.model,
+    version: r.version,
+    at: r.at,
+    input: JSON.parse(r.input) as Record<string, JsonValue>,
+    output: JSON.parse(r.output) as Record<string, JsonValue>,
+    latencyMs: r.latency_ms,
+    requestId: r.request_id,
+    ...(r.client_request_id !== null ? { clientRequestId: r.client_request_id } : {}),
+  };
+}
