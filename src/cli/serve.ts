@@ -9,7 +9,7 @@ import path from 'node:path';
 import { SpecmlError } from '../core/errors.js';
 import { resolveModelDir } from '../pipeline/model-ref.js';
 import { VERSION } from '../pipeline/version.js';
-import { buildServer, loadServed, PredictionLog, type ServedModel } from '../serve/index.js';
+import { buildServer, loadServed, PredictionLog, Rollout, type RolloutState, type ServedModel } from '../serve/index.js';
 import { openStore } from '../track/index.js';
 import type { Io } from './output.js';
 
@@ -21,6 +21,13 @@ interface Flags {
   bodyLimit?: string;
   log?: boolean;
   json?: boolean;
+  challenger?: string;
+  rollout?: string;
+  percent: string;
+  canarySteps: string;
+  maxErrorRate: string;
+  maxP99Ms: string;
+  minRequests: string;
 }
 
 export function registerServe(program: Command, io: Io, setExit: (code: number) => void): void {
@@ -32,6 +39,13 @@ export function registerServe(program: Command, io: Io, setExit: (code: number) 
     .option('--host <host>', 'address to bind (127.0.0.1: this machine only)', '127.0.0.1')
     .option('--token <token>', 'require Authorization: Bearer <token> on every route but health checks (or set SPECML_SERVE_TOKEN)')
     .option('--body-limit <bytes>', 'largest request body in bytes (default 8388608)')
+    .option('--challenger <ref>', 'a second version of the first --model, rolled out beside it (package folder or NAME@ALIAS)')
+    .option('--rollout <mode>', 'with --challenger: ab | shadow | canary', 'canary')
+    .option('--percent <n>', 'ab: percent of requests (sticky by X-Rollout-Key, else per request) sent to the challenger', '10')
+    .option('--canary-steps <list>', 'canary: challenger shares in percent, step by step', '1,10,50,100')
+    .option('--max-error-rate <r>', 'canary guard: highest challenger error rate before rolling back', '0.01')
+    .option('--max-p99-ms <ms>', 'canary guard: highest challenger p99 latency before rolling back', '50')
+    .option('--min-requests <n>', 'canary: challenger requests needed at a step before it is judged', '100')
     .option('--no-log', 'do not write predictions to the store (then /feedback is unavailable)')
     .option('--json', 'print one JSON line when listening')
     .action(async (flags: Flags) => {
@@ -48,6 +62,7 @@ export function registerServe(program: Command, io: Io, setExit: (code: number) 
         if (models.some((x) => x.name === m.name)) throw new SpecmlError('usage.duplicate_model', `two --model values are both named '${m.name}'`, { hint: 'Serve one version per name; use rollout (not yet available) for two versions of one model.' });
         models.push(m);
       }
+      const rollout = flags.challenger ? await rolloutFrom(flags, models[0]!) : undefined;
       const token = flags.token ?? process.env['SPECML_SERVE_TOKEN'];
       // The prediction log: every answer is written to the store (SPECML_STORE or ./.specml/store.db) before it is returned.
       const store = flags.log === false ? undefined : await openStore(undefined);
@@ -57,10 +72,11 @@ export function registerServe(program: Command, io: Io, setExit: (code: number) 
         ...(token ? { token } : {}),
         ...(bodyLimit ? { bodyLimit } : {}),
         version: VERSION,
+        ...(rollout ? { rollout } : {}),
         ...(log && store ? { log, feedback: (model, labels) => store.addFeedback(model, labels) } : {}),
       });
       const address = await app.listen({ host: flags.host, port });
-      const listening = { ok: true, url: address, models: models.map((m) => ({ name: m.name, version: m.version, dir: path.resolve(m.dir) })), auth: Boolean(token), log: store?.uri ?? null };
+      const listening = { ok: true, url: address, models: models.map((m) => ({ name: m.name, version: m.version, dir: path.resolve(m.dir) })), auth: Boolean(token), log: store?.uri ?? null, ...(rollout ? { rollout: rollout.state } : {}) };
       io.out(flags.json ? JSON.stringify(listening) + '\n' : `serving ${models.map((m) => `${m.name} (${m.version})`).join(', ')} on ${address}${token ? ' (bearer token required)' : ''}\n  POST ${address}/v1/models/${models[0]!.name}/predict  ·  GET ${address}/openapi.json  ·  GET ${address}/metrics\n`);
       await new Promise<void>((resolve) => {
         const stop = () => resolve();
@@ -72,4 +88,36 @@ export function registerServe(program: Command, io: Io, setExit: (code: number) 
       await store?.close();
       setExit(0);
     });
+}
+
+/** The rollout of `--challenger` beside the first model, from the rollout flags (checked). */
+async function rolloutFrom(flags: Flags, champion: ServedModel): Promise<Rollout> {
+  const num = (flag: string, v: string, ok: (n: number) => boolean, example: string): number => {
+    const n = Number(v);
+    if (!ok(n)) throw new SpecmlError('usage.bad_rollout', `${flag} '${v}' is out of range`, { hint: `e.g. ${flag} ${example}` });
+    return n;
+  };
+  const dir = await resolveModelDir(flags.challenger!);
+  const challenger = await loadServed({ dir, name: champion.name });
+  if (challenger.version === champion.version) throw new SpecmlError('usage.bad_rollout', `--challenger is the same version (${challenger.version}) as the model it would replace`, { hint: 'Give a different package or NAME@ALIAS.' });
+  const pair = { champion: champion.version, challenger: challenger.version };
+  let state: RolloutState;
+  if (flags.rollout === 'ab') state = { mode: 'ab', ...pair, percent: num('--percent', flags.percent, (n) => n >= 0 && n <= 100, '10') };
+  else if (flags.rollout === 'shadow') state = { mode: 'shadow', ...pair };
+  else if (flags.rollout === 'canary') {
+    const steps = flags.canarySteps.split(',').map((x) => num('--canary-steps', x.trim(), (n) => n > 0 && n <= 100, '1,10,50,100'));
+    if (steps.some((v, i) => i > 0 && v <= steps[i - 1]!) || steps[steps.length - 1] !== 100) throw new SpecmlError('usage.bad_rollout', `--canary-steps '${flags.canarySteps}' must rise and end at 100`, { hint: 'e.g. --canary-steps 1,10,50,100' });
+    state = {
+      mode: 'canary',
+      ...pair,
+      steps,
+      step: 0,
+      guards: {
+        minRequests: num('--min-requests', flags.minRequests, (n) => Number.isInteger(n) && n > 0, '100'),
+        maxErrorRate: num('--max-error-rate', flags.maxErrorRate, (n) => n >= 0 && n <= 1, '0.01'),
+        maxP99Ms: num('--max-p99-ms', flags.maxP99Ms, (n) => n > 0, '50'),
+      },
+    };
+  } else throw new SpecmlError('usage.bad_rollout', `--rollout '${flags.rollout}' is not a rollout mode`, { hint: 'Use ab, shadow or canary.' });
+  return new Rollout(champion, challenger, state, (e) => process.stderr.write(`rollout ${champion.name}: ${e.reason}\n`));
 }

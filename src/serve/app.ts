@@ -26,6 +26,7 @@ import { serverMetrics } from './metrics.js';
 import { predictColumns, type ServedModel } from './models.js';
 import { openApiDocument } from './openapi.js';
 import type { PredictionLog } from './prediction-log.js';
+import type { Rollout } from './rollout-runtime.js';
 
 export interface ServerOptions {
   models: readonly ServedModel[];
@@ -36,6 +37,8 @@ export interface ServerOptions {
   version?: string;
   /** Where every prediction is written before it is returned (prediction-log.ts); none: nothing is logged. */
   log?: PredictionLog;
+  /** A rollout of the model named like its champion (rollout-runtime.ts). */
+  rollout?: Rollout;
   /** Joins labels to logged predictions (the store's addFeedback). */
   feedback?: (model: string, labels: readonly { id: string; label: JsonValue }[]) => Promise<{ accepted: number; unknown: string[] }>;
 }
@@ -63,13 +66,15 @@ export function buildServer(o: ServerOptions): FastifyInstance {
   const metrics = serverMetrics();
   const token = o.token ? Buffer.from(o.token) : undefined;
   const started = new WeakMap<FastifyRequest, bigint>();
+  // The version that answered (under a rollout not always the name's champion), for the metrics.
+  const answeredBy = new WeakMap<FastifyRequest, string>();
 
   const model = (name: string): ServedModel => {
     const m = byName.get(name);
     if (!m) throw new HttpError(404, 'serve.unknown_model', `no model '${name}' is served here; served: ${[...byName.keys()].join(', ')}`);
     return m;
   };
-  const predict = async (m: ServedModel, body: unknown, req: FastifyRequest, reply: FastifyReply) => {
+  const predictWith = async (m: ServedModel, body: unknown, req: FastifyRequest, requestId: string, role: 'served' | 'shadow') => {
     const parsed = rowsFromBody(body, m.manifest.input.schema, m.manifest.input.id_columns);
     if ('issues' in parsed) {
       const first = parsed.issues[0]!;
@@ -77,7 +82,6 @@ export function buildServer(o: ServerOptions): FastifyInstance {
       throw new HttpError(400, 'serve.bad_input', `${parsed.issues.length + parsed.more} problem(s) in the input; first: ${where} expected ${first.expected}, got ${first.got}`, parsed.issues, parsed.more);
     }
     const cols = predictColumns(m, parsed.frame);
-    const requestId = randomUUID();
     const ids = Array.from({ length: parsed.n }, (_, i) => `${requestId}/${i}`);
     if (o.log) {
       const at = Date.now();
@@ -86,7 +90,7 @@ export function buildServer(o: ServerOptions): FastifyInstance {
       const client = req.headers['x-request-id'];
       const records: PredictionRecord[] = parsed.rows.map((row, i) => ({
         id: ids[i]!,
-        role: 'served',
+        role,
         model: m.name,
         version: m.version,
         at,
@@ -104,8 +108,48 @@ export function buildServer(o: ServerOptions): FastifyInstance {
       }
     }
     metrics.rows.inc({ model: m.name, version: m.version }, parsed.n);
+    return { n: parsed.n, ids: parsed.ids, cols, requestId, rowIds: ids, version: m.version };
+  };
+
+  /**
+   * One request's answer. Under a rollout the state picks the version; a challenger that fails
+   * where the champion succeeds is counted against the challenger (its canary guard) and the
+   * champion answers; a shadow version scores the request after the answer, logged, not returned.
+   */
+  const predict = async (m: ServedModel, body: unknown, req: FastifyRequest, reply: FastifyReply) => {
+    const requestId = randomUUID();
     void reply.header('x-request-id', requestId);
-    return { n: parsed.n, ids: parsed.ids, cols, requestId, rowIds: ids };
+    const r = o.rollout && o.rollout.champion.name === m.name ? o.rollout : undefined;
+    if (!r) {
+      const only = await predictWith(m, body, req, requestId, 'served');
+      answeredBy.set(req, only.version);
+      return only;
+    }
+    const key = req.headers['x-rollout-key'];
+    const pick = r.pick({ id: requestId, ...(typeof key === 'string' && key ? { key } : {}) });
+    const t0 = performance.now();
+    let answer;
+    try {
+      answer = await predictWith(pick.serve, body, req, requestId, 'served');
+      r.record(pick.serve.version, true, performance.now() - t0);
+    } catch (err) {
+      if (pick.serve === r.champion) throw err;
+      // Whether the champion takes the same request decides whose fault it was.
+      answer = await predictWith(r.champion, body, req, requestId, 'served');
+      r.record(pick.serve.version, false, performance.now() - t0);
+    }
+    answeredBy.set(req, answer.version);
+    const shadow = pick.shadow;
+    if (shadow) {
+      setImmediate(() => {
+        const s0 = performance.now();
+        predictWith(shadow, body, req, requestId, 'shadow').then(
+          () => r.record(shadow.version, true, performance.now() - s0),
+          () => r.record(shadow.version, false, performance.now() - s0),
+        );
+      });
+    }
+    return answer;
   };
 
   app.addHook('onRequest', async (req) => {
@@ -119,7 +163,7 @@ export function buildServer(o: ServerOptions): FastifyInstance {
     const route = req.routeOptions.url ?? 'unmatched';
     const name = (req.params as { name?: string } | undefined)?.name;
     const m = name ? byName.get(name) : req.url.startsWith('/invocations') ? o.models[0] : undefined;
-    const labels = { route, model: m?.name ?? '', version: m?.version ?? '' };
+    const labels = { route, model: m?.name ?? '', version: answeredBy.get(req) ?? m?.version ?? '' };
     metrics.requests.inc({ ...labels, status: String(reply.statusCode) });
     const t0 = started.get(req);
     if (t0 !== undefined) metrics.latency.observe(labels, Number(process.hrtime.bigint() - t0) / 1e9);
@@ -168,7 +212,13 @@ export function buildServer(o: ServerOptions): FastifyInstance {
   app.post<{ Params: { name: string } }>('/v1/models/:name/predict', async (req, reply) => {
     const m = model(req.params.name);
     const r = await predict(m, req.body, req, reply);
-    return { model: m.name, version: m.version, request_id: r.requestId, predictions: rowObjects(r) };
+    return { model: m.name, version: r.version, request_id: r.requestId, predictions: rowObjects(r) };
+  });
+
+  app.get<{ Params: { name: string } }>('/v1/models/:name/rollout', async (req) => {
+    const m = model(req.params.name);
+    const r = o.rollout && o.rollout.champion.name === m.name ? o.rollout : undefined;
+    return r ? { state: r.state, events: r.events } : { state: { mode: 'single', champion: m.version }, events: [] };
   });
 
   // Labels for logged predictions, joined by prediction id (`id` in each prediction of the answer).
@@ -202,7 +252,7 @@ export function buildServer(o: ServerOptions): FastifyInstance {
     const r = await predict(m, { columns: v2Columns(body) }, req, reply);
     return {
       model_name: m.name,
-      model_version: m.version,
+      model_version: r.version,
       id: typeof body?.id === 'string' ? body.id : r.requestId,
       outputs: Object.entries(r.cols).map(([name, data]) => ({ name, shape: [r.n], datatype: typeof data[0] === 'string' ? 'BYTES' : 'FP64', data })),
     };
@@ -214,7 +264,7 @@ export function buildServer(o: ServerOptions): FastifyInstance {
     const target = req.headers['x-amzn-sagemaker-target-model'];
     const m = typeof target === 'string' && target ? model(target) : o.models[0]!;
     const r = await predict(m, req.body, req, reply);
-    return { model: m.name, version: m.version, request_id: r.requestId, predictions: rowObjects(r) };
+    return { model: m.name, version: r.version, request_id: r.requestId, predictions: rowObjects(r) };
   });
   return app;
 }

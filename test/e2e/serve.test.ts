@@ -26,14 +26,14 @@ interface Server {
 
 const storeUri = `sqlite:${path.join(tmp, 'store', 'store.db')}`;
 
-async function start(args: string[], store = storeUri): Promise<Server> {
+async function start(args: string[], store = storeUri): Promise<Server & { version: string }> {
   const proc = spawn(process.execPath, [BIN, 'serve', '--model', modelDir, '--port', '0', '--json', ...args], { cwd: ROOT, env: { ...process.env, SPECML_SERVE_TOKEN: '', SPECML_STORE: store } });
   const line = await new Promise<string>((resolve, reject) => {
     createInterface({ input: proc.stdout! }).once('line', resolve);
     proc.once('exit', (code) => reject(new Error(`serve exited ${code}`)));
   });
   const doc = JSON.parse(line);
-  return { proc, url: doc.url, name: doc.models[0].name };
+  return { proc, url: doc.url, name: doc.models[0].name, version: doc.models[0].version };
 }
 
 // The first rows of the credit data as JSON rows (numbers as numbers, categories as strings, empty as null).
@@ -240,6 +240,90 @@ describe('specml serve', () => {
     } finally {
       await store.close();
     }
+  });
+
+  describe('rollout', () => {
+    const healthy = path.join(tmp, 'challenger');
+    const failing = path.join(tmp, 'failing');
+    beforeAll(() => {
+      expect(runCli(['train', '--data', credit, '--target', 'Status', '--model', 'gbdt', '--trees', '40', '--out', healthy]).code).toBe(0);
+      // A challenger whose input contract changed (it needs a column clients do not send): every request it gets fails.
+      const extra = path.join(tmp, 'credit-extra.csv');
+      writeFileSync(extra, lines.map((l, i) => `${l},${i === 0 ? 'Extra' : i % 7}`).join('\n') + '\n');
+      expect(runCli(['train', '--data', extra, '--target', 'Status', '--model', 'gbdt', '--trees', '30', '--out', failing]).code).toBe(0);
+    }, 120_000);
+    const predictOnce = async (s: Server, headers: Record<string, string> = {}) => {
+      const r = await post(`${s.url}/v1/models/${s.name}/predict`, { rows: [ROWS[0]] }, headers);
+      expect(r.status).toBe(200);
+      return json(r);
+    };
+
+    it('rolls a failing canary back automatically; every client still gets an answer', async () => {
+      const s = await start(['--challenger', failing, '--rollout', 'canary', '--canary-steps', '50,100', '--min-requests', '5']);
+      try {
+        for (let i = 0; i < 30; i++) expect((await predictOnce(s)).version).toBe(s.version);
+        const ro = await json(fetch(`${s.url}/v1/models/${s.name}/rollout`));
+        expect(ro.state).toEqual({ mode: 'single', champion: s.version });
+        expect(ro.events).toHaveLength(1);
+        expect(ro.events[0].reason).toMatch(/^rollback: challenger error rate 100.00% is over 1.00%/);
+      } finally {
+        s.proc.kill('SIGTERM');
+      }
+    });
+
+    it('promotes a healthy canary step by step', async () => {
+      const s = await start(['--challenger', healthy, '--rollout', 'canary', '--canary-steps', '50,100', '--min-requests', '5', '--max-p99-ms', '1000']);
+      try {
+        const versions = new Set<string>();
+        for (let i = 0; i < 60; i++) versions.add((await predictOnce(s)).version);
+        const ro = await json(fetch(`${s.url}/v1/models/${s.name}/rollout`));
+        expect(ro.events.map((e: { reason: string }) => e.reason.split(':')[0])).toEqual(['advance', 'promote']);
+        expect(ro.state.mode).toBe('single');
+        expect(ro.state.champion).not.toBe(s.version);
+        expect((await predictOnce(s)).version).toBe(ro.state.champion);
+        expect(versions.size).toBe(2);
+      } finally {
+        s.proc.kill('SIGTERM');
+      }
+    });
+
+    it('A/B sticks by key; shadow answers with the champion and logs the challenger beside it', async () => {
+      const ab = await start(['--challenger', healthy, '--rollout', 'ab', '--percent', '50']);
+      try {
+        const byKey = new Map<string, Set<string>>();
+        for (let i = 0; i < 40; i++) {
+          const key = `user-${i % 8}`;
+          const v = (await predictOnce(ab, { 'x-rollout-key': key })).version;
+          byKey.set(key, (byKey.get(key) ?? new Set()).add(v));
+        }
+        expect([...byKey.values()].every((v) => v.size === 1)).toBe(true);
+        expect(new Set([...byKey.values()].flatMap((v) => [...v])).size).toBe(2);
+      } finally {
+        ab.proc.kill('SIGTERM');
+      }
+      const shadowStore = `sqlite:${path.join(tmp, 'shadow', 'store.db')}`;
+      const sh = await start(['--challenger', healthy, '--rollout', 'shadow'], shadowStore);
+      const ids: string[] = [];
+      try {
+        for (let i = 0; i < 5; i++) {
+          const a = await predictOnce(sh);
+          expect(a.version).toBe(sh.version);
+          ids.push(a.predictions[0].id);
+        }
+        await new Promise((r) => setTimeout(r, 300));
+      } finally {
+        sh.proc.kill('SIGTERM');
+        await new Promise((r) => sh.proc.once('exit', r));
+      }
+      const store = await openStore(shadowStore);
+      try {
+        const shadow = await store.listPredictions({ role: 'shadow' });
+        expect(shadow.map((p) => p.id).sort()).toEqual([...ids].sort());
+        expect(shadow.every((p) => p.version !== sh.version)).toBe(true);
+      } finally {
+        await store.close();
+      }
+    });
   });
 
   it('with a token, refuses requests without it but keeps health checks open', async () => {
