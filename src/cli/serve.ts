@@ -9,8 +9,8 @@ import path from 'node:path';
 import { SpecmlError } from '../core/errors.js';
 import { resolveModelDir } from '../pipeline/model-ref.js';
 import { VERSION } from '../pipeline/version.js';
-import { buildServer, loadServed, PredictionLog, Rollout, type RolloutState, type ServedModel } from '../serve/index.js';
-import { openStore } from '../track/index.js';
+import { buildServer, loadServed, PredictionLog, Rollout, type ModelServer, type RolloutState, type ServedModel } from '../serve/index.js';
+import { openStore, resolveModelRef } from '../track/index.js';
 import type { Io } from './output.js';
 
 interface Flags {
@@ -28,6 +28,7 @@ interface Flags {
   maxErrorRate: string;
   maxP99Ms: string;
   minRequests: string;
+  reloadSeconds: string;
 }
 
 export function registerServe(program: Command, io: Io, setExit: (code: number) => void): void {
@@ -46,6 +47,7 @@ export function registerServe(program: Command, io: Io, setExit: (code: number) 
     .option('--max-error-rate <r>', 'canary guard: highest challenger error rate before rolling back', '0.01')
     .option('--max-p99-ms <ms>', 'canary guard: highest challenger p99 latency before rolling back', '50')
     .option('--min-requests <n>', 'canary: challenger requests needed at a step before it is judged', '100')
+    .option('--reload-seconds <s>', 'how often NAME@ALIAS models are checked against the registry; a moved alias is loaded and swapped in without a restart (0: never)', '2')
     .option('--no-log', 'do not write predictions to the store (then /feedback is unavailable)')
     .option('--json', 'print one JSON line when listening')
     .action(async (flags: Flags) => {
@@ -54,6 +56,8 @@ export function registerServe(program: Command, io: Io, setExit: (code: number) 
       const bodyLimit = flags.bodyLimit === undefined ? undefined : Number(flags.bodyLimit);
       if (bodyLimit !== undefined && !(Number.isInteger(bodyLimit) && bodyLimit > 0)) throw new SpecmlError('usage.bad_body_limit', `--body-limit '${flags.bodyLimit}' is not a number of bytes above 0`, { hint: 'e.g. --body-limit 1048576 (1 MiB).' });
       const models: ServedModel[] = [];
+      // NAME@ALIAS references are watched: `specml models promote|rollback` moves what they serve.
+      const watched: { ref: string; name: string }[] = [];
       for (const ref of flags.model) {
         const dir = await resolveModelDir(ref);
         const at = ref.indexOf('@');
@@ -61,6 +65,7 @@ export function registerServe(program: Command, io: Io, setExit: (code: number) 
         const m = await loadServed({ dir, ...(at > 0 && dir !== ref ? { name: ref.slice(0, at) } : {}) });
         if (models.some((x) => x.name === m.name)) throw new SpecmlError('usage.duplicate_model', `two --model values are both named '${m.name}'`, { hint: 'Serve one version per name; use rollout (not yet available) for two versions of one model.' });
         models.push(m);
+        if (dir !== ref && /@[A-Za-z]/.test(ref)) watched.push({ ref, name: m.name });
       }
       const rollout = flags.challenger ? await rolloutFrom(flags, models[0]!) : undefined;
       const token = flags.token ?? process.env['SPECML_SERVE_TOKEN'];
@@ -78,11 +83,16 @@ export function registerServe(program: Command, io: Io, setExit: (code: number) 
       const address = await app.listen({ host: flags.host, port });
       const listening = { ok: true, url: address, models: models.map((m) => ({ name: m.name, version: m.version, dir: path.resolve(m.dir) })), auth: Boolean(token), log: store?.uri ?? null, ...(rollout ? { rollout: rollout.state } : {}) };
       io.out(flags.json ? JSON.stringify(listening) + '\n' : `serving ${models.map((m) => `${m.name} (${m.version})`).join(', ')} on ${address}${token ? ' (bearer token required)' : ''}\n  POST ${address}/v1/models/${models[0]!.name}/predict  ·  GET ${address}/openapi.json  ·  GET ${address}/metrics\n`);
+      const reload = Number(flags.reloadSeconds);
+      if (!(reload >= 0)) throw new SpecmlError('usage.bad_reload', `--reload-seconds '${flags.reloadSeconds}' is not a number of seconds`, { hint: 'e.g. --reload-seconds 2, or 0 to never reload.' });
+      const watcher = reload > 0 && watched.length ? setInterval(() => void reloadMoved(app, watched, models, rollout, io), reload * 1000) : undefined;
+      watcher?.unref();
       await new Promise<void>((resolve) => {
         const stop = () => resolve();
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
       });
+      if (watcher) clearInterval(watcher);
       await app.close();
       await log?.drain();
       await store?.close();
@@ -120,4 +130,27 @@ async function rolloutFrom(flags: Flags, champion: ServedModel): Promise<Rollout
     };
   } else throw new SpecmlError('usage.bad_rollout', `--rollout '${flags.rollout}' is not a rollout mode`, { hint: 'Use ab, shadow or canary.' });
   return new Rollout(champion, challenger, state, (e) => process.stderr.write(`rollout ${champion.name}: ${e.reason}\n`));
+}
+
+/** Loads and swaps in the version a watched NAME@ALIAS points at now, when it moved (requests in flight finish on the old one). */
+async function reloadMoved(app: ModelServer, watched: readonly { ref: string; name: string }[], models: ServedModel[], rollout: Rollout | undefined, io: Io): Promise<void> {
+  let store;
+  try {
+    store = await openStore(undefined, { mustExist: true });
+    for (const w of watched) {
+      if (rollout && rollout.champion.name === w.name) continue;
+      const v = await resolveModelRef(store, w.ref);
+      const current = models.find((m) => m.name === w.name)!;
+      if (`v${v.version}` === current.version) continue;
+      const next = await loadServed({ dir: v.packageDir, name: w.name });
+      app.replaceModel(next);
+      models[models.indexOf(current)] = next;
+      io.err(`reloaded ${w.name}: ${current.version} -> ${next.version} (${w.ref} moved)\n`);
+    }
+  } catch (err) {
+    // A registry that cannot be read now is tried again next time; the served models stay.
+    io.err(`reload check failed: ${err instanceof Error ? err.message : String(err)}\n`);
+  } finally {
+    await store?.close();
+  }
 }

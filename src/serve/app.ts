@@ -58,11 +58,16 @@ class HttpError extends Error {
   }
 }
 
-export function buildServer(o: ServerOptions): FastifyInstance {
+/** The server, plus the swap that hot reload uses: requests already running keep the model they looked up. */
+export type ModelServer = FastifyInstance & { replaceModel(m: ServedModel): void };
+
+export function buildServer(o: ServerOptions): ModelServer {
   const app = Fastify({ bodyLimit: o.bodyLimit ?? 8 * 1024 * 1024, logger: false, onProtoPoisoning: 'error', onConstructorPoisoning: 'error' });
   // JSON only: a text/plain body would otherwise reach the handlers as a string.
   app.removeContentTypeParser('text/plain');
   const byName = new Map(o.models.map((m) => [m.name, m]));
+  // The models now (hot reload swaps entries in place; the first stays first).
+  const served = (): ServedModel[] => [...byName.values()];
   const metrics = serverMetrics();
   const token = o.token ? Buffer.from(o.token) : undefined;
   const started = new WeakMap<FastifyRequest, bigint>();
@@ -162,7 +167,7 @@ export function buildServer(o: ServerOptions): FastifyInstance {
   app.addHook('onResponse', async (req, reply) => {
     const route = req.routeOptions.url ?? 'unmatched';
     const name = (req.params as { name?: string } | undefined)?.name;
-    const m = name ? byName.get(name) : req.url.startsWith('/invocations') ? o.models[0] : undefined;
+    const m = name ? byName.get(name) : req.url.startsWith('/invocations') ? served()[0] : undefined;
     const labels = { route, model: m?.name ?? '', version: answeredBy.get(req) ?? m?.version ?? '' };
     metrics.requests.inc({ ...labels, status: String(reply.statusCode) });
     const t0 = started.get(req);
@@ -199,10 +204,10 @@ export function buildServer(o: ServerOptions): FastifyInstance {
 
   // Health and metadata.
   app.get('/healthz', async () => ({ status: 'ok' }));
-  app.get('/readyz', async () => ({ status: 'ready', models: o.models.map((m) => ({ name: m.name, version: m.version })) }));
+  app.get('/readyz', async () => ({ status: 'ready', models: served().map((m) => ({ name: m.name, version: m.version })) }));
   app.get('/metrics', async (_req, reply) => reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()));
-  app.get('/openapi.json', async () => openApiDocument(o.models, o.version ?? '0'));
-  app.get('/v1/models', async () => ({ models: o.models.map((m) => ({ name: m.name, version: m.version, task: m.manifest.task })) }));
+  app.get('/openapi.json', async () => openApiDocument(served(), o.version ?? '0'));
+  app.get('/v1/models', async () => ({ models: served().map((m) => ({ name: m.name, version: m.version, task: m.manifest.task })) }));
   app.get<{ Params: { name: string } }>('/v1/models/:name', async (req) => {
     const m = model(req.params.name);
     return { name: m.name, version: m.version, task: m.manifest.task, ...(m.manifest.classes ? { classes: m.manifest.classes } : {}), inputs: m.manifest.input.schema.columns.map((c) => ({ name: c.name, type: c.type, nullable: c.nullable, ...(c.categories ? { categories: c.categories } : {}) })), id_columns: m.manifest.input.id_columns, outputs: m.outputs };
@@ -262,11 +267,16 @@ export function buildServer(o: ServerOptions): FastifyInstance {
   app.get('/ping', async () => ({ status: 'ok' }));
   app.post('/invocations', async (req, reply) => {
     const target = req.headers['x-amzn-sagemaker-target-model'];
-    const m = typeof target === 'string' && target ? model(target) : o.models[0]!;
+    const m = typeof target === 'string' && target ? model(target) : served()[0]!;
     const r = await predict(m, req.body, req, reply);
     return { model: m.name, version: r.version, request_id: r.requestId, predictions: rowObjects(r) };
   });
-  return app;
+  return Object.assign(app, {
+    replaceModel(m: ServedModel): void {
+      if (!byName.has(m.name)) throw new Error(`replaceModel: '${m.name}' is not served`);
+      byName.set(m.name, m);
+    },
+  });
 }
 
 function rowObjects(r: { n: number; ids: Record<string, unknown[]>; cols: Record<string, unknown[]>; rowIds: string[] }): Record<string, unknown>[] {

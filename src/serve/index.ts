@@ -1,4 +1,4 @@
-export { buildServer, type ServerOptions } from './app.js';
+export { buildServer, type ModelServer, type ServerOptions } from './app.js';
 export { rowsFromBody, MAX_ROWS, type InputIssue } from './input.js';
 export { loadServed, predictColumns, type ServedModel } from './models.js';
 export { openApiDocument } from './openapi.js';

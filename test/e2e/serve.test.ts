@@ -287,6 +287,35 @@ describe('specml serve', () => {
       }
     });
 
+    it('hot-reloads NAME@ALIAS when the alias moves, without a restart', async () => {
+      const regStore = `sqlite:${path.join(tmp, 'registry', 'store.db')}`;
+      const st = await openStore(regStore);
+      try {
+        await st.registerModel({ name: 'credit', packageDir: modelDir, packageSha256: 'a' });
+        await st.registerModel({ name: 'credit', packageDir: healthy, packageSha256: 'b' });
+        await st.setAlias('credit', 'champion', 1, { reason: 'test' });
+      } finally {
+        await st.close();
+      }
+      const proc = spawn(process.execPath, [BIN, 'serve', '--model', 'credit@champion', '--port', '0', '--json', '--reload-seconds', '0.2', '--no-log'], { cwd: ROOT, env: { ...process.env, SPECML_STORE: regStore } });
+      try {
+        const doc = JSON.parse(await new Promise<string>((resolve) => createInterface({ input: proc.stdout! }).once('line', resolve)));
+        const s = { proc, url: doc.url, name: 'credit' };
+        expect((await predictOnce(s)).version).toBe('v1');
+        const moved = runCli(['models', 'promote', 'credit@v2', '--to', 'champion', '--reason', 'better'], { env: { SPECML_STORE: regStore } });
+        expect(moved.code, moved.stderr).toBe(0);
+        let version = 'v1';
+        for (let i = 0; i < 40 && version === 'v1'; i++) {
+          await new Promise((r) => setTimeout(r, 100));
+          version = (await predictOnce(s)).version;
+        }
+        expect(version).toBe('v2');
+        expect((await json(fetch(`${s.url}/readyz`))).models).toEqual([{ name: 'credit', version: 'v2' }]);
+      } finally {
+        proc.kill('SIGTERM');
+      }
+    });
+
     it('A/B sticks by key; shadow answers with the champion and logs the challenger beside it', async () => {
       const ab = await start(['--challenger', healthy, '--rollout', 'ab', '--percent', '50']);
       try {
