@@ -82,11 +82,12 @@ export function registerModels(program: Command, io: Io, setExit: (code: number)
     print(flags, { event: e }, `${e.name}@${e.alias}: v${e.from} -> v${e.to} (rolled back)\n`);
   });
 
-  common(models.command('history').argument('<name>', 'model name').description('every alias move of a model, oldest first')).action(async (name: string, flags: StoreFlags) => {
-    const events = await withStore(flags, async (s) => {
+  common(models.command('history').argument('<name>', 'model name').description('every alias move of a model, and what servers did with its rollouts, oldest first')).action(async (name: string, flags: StoreFlags) => {
+    const { events, rollouts } = await withStore(flags, async (s) => {
       await resolveModelRef(s, name);
-      return s.history(name);
+      return { events: await s.history(name), rollouts: await s.rolloutEvents(name) };
     });
-    print(flags, { history: events }, events.length ? events.map(eventLine).join('\n') + '\n' : `${name}: no alias moves yet\n`);
+    const lines = [...events.map(eventLine), ...rollouts.map((r) => `${when(r.at)}  rollout      ${r.action.padEnd(8)} by ${r.actor}: ${r.reason}`)];
+    print(flags, { history: events, rollouts }, lines.length ? lines.join('\n') + '\n' : `${name}: no alias moves yet\n`);
   });
 }

@@ -10,7 +10,7 @@ import { SpecmlError } from '../core/errors.js';
 import { resolveModelDir } from '../pipeline/model-ref.js';
 import { VERSION } from '../pipeline/version.js';
 import { buildServer, loadServed, PredictionLog, Rollout, type ModelServer, type RolloutState, type ServedModel } from '../serve/index.js';
-import { openStore, resolveModelRef } from '../track/index.js';
+import { openStore, resolveModelRef, type Store } from '../track/index.js';
 import type { Io } from './output.js';
 
 interface Flags {
@@ -67,11 +67,11 @@ export function registerServe(program: Command, io: Io, setExit: (code: number) 
         models.push(m);
         if (dir !== ref && /@[A-Za-z]/.test(ref)) watched.push({ ref, name: m.name });
       }
-      const rollout = flags.challenger ? await rolloutFrom(flags, models[0]!) : undefined;
       const token = flags.token ?? process.env['SPECML_SERVE_TOKEN'];
-      // The prediction log: every answer is written to the store (SPECML_STORE or ./.specml/store.db) before it is returned.
-      const store = flags.log === false ? undefined : await openStore(undefined);
-      const log = store ? new PredictionLog((records) => store.logPredictions(records)) : undefined;
+      // The store (SPECML_STORE or ./.specml/store.db): the prediction log, and a rollout's history.
+      const store = flags.log === false && !flags.challenger ? undefined : await openStore(undefined);
+      const log = store && flags.log !== false ? new PredictionLog((records) => store.logPredictions(records)) : undefined;
+      const rollout = flags.challenger ? await rolloutFrom(flags, models[0]!, store!) : undefined;
       const app = buildServer({
         models,
         ...(token ? { token } : {}),
@@ -101,7 +101,7 @@ export function registerServe(program: Command, io: Io, setExit: (code: number) 
 }
 
 /** The rollout of `--challenger` beside the first model, from the rollout flags (checked). */
-async function rolloutFrom(flags: Flags, champion: ServedModel): Promise<Rollout> {
+async function rolloutFrom(flags: Flags, champion: ServedModel, store: Store): Promise<Rollout> {
   const num = (flag: string, v: string, ok: (n: number) => boolean, example: string): number => {
     const n = Number(v);
     if (!ok(n)) throw new SpecmlError('usage.bad_rollout', `${flag} '${v}' is out of range`, { hint: `e.g. ${flag} ${example}` });
@@ -129,7 +129,17 @@ async function rolloutFrom(flags: Flags, champion: ServedModel): Promise<Rollout
       },
     };
   } else throw new SpecmlError('usage.bad_rollout', `--rollout '${flags.rollout}' is not a rollout mode`, { hint: 'Use ab, shadow or canary.' });
-  return new Rollout(champion, challenger, state, (e) => process.stderr.write(`rollout ${champion.name}: ${e.reason}\n`));
+  // Every change goes to the store's rollout history (`specml models history`), the start included.
+  const audit = (action: string, from: RolloutState, to: RolloutState, reason: string): void => {
+    store.logRolloutEvent({ name: champion.name, action, from: from as never, to: to as never, reason, actor: `specml serve (pid ${process.pid})` }).catch((err: unknown) => {
+      process.stderr.write(`rollout ${champion.name}: could not record '${reason}' in the store: ${err instanceof Error ? err.message : String(err)}\n`);
+    });
+  };
+  audit('start', { mode: 'single', champion: champion.version }, state, `${state.mode} of ${challenger.version} beside ${champion.version}`);
+  return new Rollout(champion, challenger, state, (e) => {
+    process.stderr.write(`rollout ${champion.name}: ${e.reason}\n`);
+    audit(e.reason.split(':')[0]!, e.from, e.to, e.reason);
+  });
 }
 
 /** Loads and swaps in the version a watched NAME@ALIAS points at now, when it moved (requests in flight finish on the old one). */

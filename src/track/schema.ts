@@ -88,4 +88,20 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TRIGGER predictions_no_update BEFORE UPDATE ON predictions BEGIN SELECT RAISE(ABORT, 'the prediction log is append-only'); END;
   CREATE TRIGGER predictions_no_delete BEFORE DELETE ON predictions BEGIN SELECT RAISE(ABORT, 'the prediction log is append-only'); END;
   `,
+  // 3: what `specml serve` did with a rollout (start, advance, promote, rollback), append-only.
+  `
+  CREATE TABLE rollout_events (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    name TEXT NOT NULL,
+    action TEXT NOT NULL,
+    from_state TEXT NOT NULL,
+    to_state TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    at INTEGER NOT NULL
+  );
+  CREATE INDEX rollout_events_name ON rollout_events (name, seq);
+  CREATE TRIGGER rollout_events_no_update BEFORE UPDATE ON rollout_events BEGIN SELECT RAISE(ABORT, 'the rollout history is append-only'); END;
+  CREATE TRIGGER rollout_events_no_delete BEFORE DELETE ON rollout_events BEGIN SELECT RAISE(ABORT, 'the rollout history is append-only'); END;
+  `,
 ];

@@ -1,11 +1,11 @@
 /**
- * The prediction log and label feedback in the SQLite store (rules 7 and 8 of types.ts): one
+ * The prediction log, label feedback and the rollout history in the SQLite store (rules 7 and 8 of types.ts): one
  * transaction per batch, so a group of requests costs one commit (one fsync of the WAL under
  * `synchronous = FULL`), and the commit returns only once the batch is durable.
  */
 import type Database from 'better-sqlite3';
 import { SqliteQueries } from './sqlite-queries.js';
-import type { JsonValue, PredictionFilter, PredictionRecord } from './types.js';
+import type { JsonValue, PredictionFilter, PredictionRecord, RolloutEventRecord } from './types.js';
 
 interface Row {
   id: string;
@@ -64,6 +64,32 @@ export class PredictionQueries extends SqliteQueries {
         }
         return { accepted, unknown };
       })(),
+    );
+  }
+
+  rolloutEvent(e: Omit<RolloutEventRecord, 'seq' | 'at'>): RolloutEventRecord {
+    const at = Date.now();
+    return this.guard(() => {
+      const r = this.db
+        .prepare('INSERT INTO rollout_events (name, action, from_state, to_state, reason, actor, at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .run(e.name, e.action, JSON.stringify(e.from), JSON.stringify(e.to), e.reason, e.actor, at);
+      return { ...e, seq: Number(r.lastInsertRowid), at };
+    });
+  }
+
+  rolloutEvents(name: string): RolloutEventRecord[] {
+    type Raw = { seq: number; name: string; action: string; from_state: string; to_state: string; reason: string; actor: string; at: number };
+    return this.guard(() =>
+      (this.db.prepare('SELECT * FROM rollout_events WHERE name = ? ORDER BY seq').all(name) as Raw[]).map((r) => ({
+        seq: r.seq,
+        name: r.name,
+        action: r.action,
+        from: JSON.parse(r.from_state) as JsonValue,
+        to: JSON.parse(r.to_state) as JsonValue,
+        reason: r.reason,
+        actor: r.actor,
+        at: r.at,
+      })),
     );
   }
 

@@ -74,7 +74,12 @@ describe('SQLite store', () => {
     expect(await s.addFeedback('other', [{ id: 'r2/0', label: 'a' }])).toEqual({ accepted: 0, unknown: ['r2/0'] });
     expect(await s.feedbackFor(['r1/0', 'r2/0'])).toEqual(new Map([['r1/0', 'a']]));
     await s.close();
+    const s2 = openSqliteStore(file);
+    await s2.logRolloutEvent({ name: 'm', action: 'start', from: { mode: 'single' }, to: { mode: 'canary' }, reason: 'canary of v2', actor: 'test' });
+    expect((await s2.rolloutEvents('m')).map((e) => [e.seq, e.action, e.to])).toEqual([[1, 'start', { mode: 'canary' }]]);
+    await s2.close();
     const db = new Database(file);
+    expect(() => db.prepare('DELETE FROM rollout_events').run()).toThrow(/append-only/);
     expect(() => db.prepare('DELETE FROM predictions').run()).toThrow(/append-only/);
     expect(() => db.prepare("UPDATE predictions SET output = '{}'").run()).toThrow(/append-only/);
     db.close();

@@ -73,6 +73,8 @@ export function openSqliteStore(file: string, options: { busyTimeoutMs?: number 
     listPredictions: async (filter) => predictions.list(filter ?? {}),
     addFeedback: async (model, labels) => predictions.feedback(model, labels),
     feedbackFor: async (ids) => predictions.labels(ids),
+    logRolloutEvent: async (e) => predictions.rolloutEvent(e),
+    rolloutEvents: async (name) => predictions.rolloutEvents(name),
     close: async () => {
       db.close();
     },

@@ -59,6 +59,19 @@ export interface PredictionRecord {
   clientRequestId?: string;
 }
 
+/** A rollout change as the store keeps it: states are the server's (serve/rollout.ts), as JSON. */
+export interface RolloutEventRecord {
+  seq: number;
+  name: string;
+  /** start, advance, promote, rollback. */
+  action: string;
+  from: JsonValue;
+  to: JsonValue;
+  reason: string;
+  actor: string;
+  at: number;
+}
+
 export interface PredictionFilter {
   model?: string;
   role?: 'served' | 'shadow';
@@ -240,6 +253,10 @@ export interface Store {
   addFeedback(model: string, labels: readonly { id: string; label: JsonValue }[]): Promise<{ accepted: number; unknown: string[] }>;
   /** Labels given for predictions, by prediction id. */
   feedbackFor(ids: readonly string[]): Promise<Map<string, JsonValue>>;
+  /** Records a rollout change made by a server (append-only, like the alias history). */
+  logRolloutEvent(e: Omit<RolloutEventRecord, 'seq' | 'at'>): Promise<RolloutEventRecord>;
+  /** A model's rollout changes, oldest first. */
+  rolloutEvents(name: string): Promise<RolloutEventRecord[]>;
 
   close(): Promise<void>;
 }

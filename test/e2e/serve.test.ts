@@ -268,6 +268,16 @@ describe('specml serve', () => {
         expect(ro.events[0].reason).toMatch(/^rollback: challenger error rate 100.00% is over 1.00%/);
       } finally {
         s.proc.kill('SIGTERM');
+        await new Promise((r) => s.proc.once('exit', r));
+      }
+      // The store keeps the rollout's history: its start and the automatic rollback.
+      const store = await openStore(storeUri);
+      try {
+        const events = await store.rolloutEvents(s.name);
+        expect(events.slice(-2).map((e) => e.action)).toEqual(['start', 'rollback']);
+        expect(events[events.length - 1]!.to).toEqual({ mode: 'single', champion: s.version });
+      } finally {
+        await store.close();
       }
     });
 
