@@ -9,6 +9,7 @@ interface Flags {
   input: string;
   output: string;
   delimiter?: string;
+  badRows?: string;
   json?: boolean;
 }
 
@@ -20,12 +21,13 @@ export function registerPredict(program: Command, io: Io, setExit: (code: number
     .requiredOption('--input <file>', 'rows to score (CSV is streamed; JSONL, Parquet)')
     .requiredOption('--output <file>', 'where to write predictions (.csv or .jsonl)')
     .option('--delimiter <char>', 'CSV delimiter of the input (default: detected)')
+    .option('--bad-rows <file>', 'write rows with values of the wrong type here (CSV: row, reason, cells) and predict the rest; without it such a value stops the run')
     .option('--json', 'print one JSON document on stdout')
     .action(async (flags: Flags) => {
-      const r = await predict({ model: flags.model, input: flags.input, output: flags.output, ...(flags.delimiter ? { delimiter: flags.delimiter } : {}), onStep: progress(io) });
+      const r = await predict({ model: flags.model, input: flags.input, output: flags.output, ...(flags.delimiter ? { delimiter: flags.delimiter } : {}), ...(flags.badRows ? { badRows: flags.badRows } : {}), onStep: progress(io) });
       for (const w of r.warnings) io.err(`warning: ${w.message}\n`);
-      if (flags.json) io.out(JSON.stringify({ ok: true, rows: r.rows, output: r.output, columns: r.columns, warnings: r.warnings, seconds: r.seconds }, null, 2) + '\n');
-      else io.out(`wrote ${r.rows} predictions to ${r.output} (${r.columns.join(', ')})\n`);
+      if (flags.json) io.out(JSON.stringify({ ok: true, rows: r.rows, bad_rows: r.badRows, output: r.output, ...(flags.badRows ? { bad_rows_file: flags.badRows } : {}), columns: r.columns, warnings: r.warnings, seconds: r.seconds }, null, 2) + '\n');
+      else io.out(`wrote ${r.rows} predictions to ${r.output} (${r.columns.join(', ')})${flags.badRows ? `; ${r.badRows} bad rows to ${flags.badRows}` : ''}\n`);
       setExit(0);
     });
 }

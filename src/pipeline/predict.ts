@@ -34,11 +34,18 @@ export interface PredictInput {
   /** Rows per batch when streaming CSV (memory ~ batch x columns x 8 bytes). */
   batchRows?: number;
   delimiter?: string;
+  /**
+   * Where rows with values that cannot be read as their training type go (CSV: `row`, `reason`,
+   * then the row's cells); the rest is predicted. Without it, such a value stops the run (strict).
+   */
+  badRows?: string;
   onStep?: (step: string) => void;
 }
 
 export interface PredictResult {
   rows: number;
+  /** Rows written to the bad-rows file instead of predicted. */
+  badRows: number;
   output: string;
   columns: string[];
   /** Warnings summed over batches (unseen categories, values outside the training range). */
@@ -60,10 +67,32 @@ export async function predict(input: PredictInput): Promise<PredictResult> {
   };
   const warnings = new Map<string, Issue>();
   let rows = 0;
+  let seen = 0;
+  let badCount = 0;
+  const badTmp = input.badRows ? path.join(path.dirname(path.resolve(input.badRows)), `.${path.basename(input.badRows)}.tmp-${randomBytes(4).toString('hex')}`) : undefined;
+  const badOut = badTmp ? createWriteStream(badTmp) : undefined;
+  let badHeader = false;
   try {
     if (!jsonl) await write(rowsToCsv([columns]));
-    for await (const raw of batches(input)) {
-      const { frame, issues } = coerceToSchema(raw, schema, { optional: [manifest.target] });
+    for await (const batch of batches(input)) {
+      const coerced = coerceToSchema(batch, schema, { optional: [manifest.target], keepBadRows: Boolean(badOut) });
+      let raw = batch;
+      let { frame } = coerced;
+      const { issues, badRows } = coerced;
+      if (badOut && badRows && badRows.size) {
+        // Bad rows to the side file (row = 1-based data row of the input), the rest predicted.
+        if (!badHeader) {
+          badOut.write(rowsToCsv([['row', 'reason', ...batch.names]]));
+          badHeader = true;
+        }
+        const table = [...badRows.entries()].sort((a, b) => a[0] - b[0]).map(([i, why]) => [seen + i + 1, why, ...batch.names.map((n) => cell(batch, n, i))]);
+        if (!badOut.write(rowsToCsv(table))) await once(badOut, 'drain');
+        badCount += badRows.size;
+        const good = Int32Array.from({ length: batch.nRows }, (_, i) => i).filter((i) => !badRows.has(i));
+        frame = frame.take(good);
+        raw = takeRaw(batch, good);
+      }
+      seen += batch.nRows;
       const errors = issues.filter((i) => i.severity === 'error');
       if (errors.length) {
         throw new SpecmlError('data.incompatible', `${input.input}: does not match the model's input schema:\n${errors.map((e) => `  ${e.message}`).join('\n')}`, {
@@ -90,13 +119,27 @@ export async function predict(input: PredictInput): Promise<PredictResult> {
     }
     out.end();
     await once(out, 'finish');
+    if (badOut) {
+      if (!badHeader) badOut.write(rowsToCsv([['row', 'reason']]));
+      badOut.end();
+      await once(badOut, 'finish');
+      await rename(badTmp!, input.badRows!);
+    }
     await rename(tmp, input.output);
   } catch (err) {
     out.destroy();
+    badOut?.destroy();
     await rm(tmp, { force: true });
+    if (badTmp) await rm(badTmp, { force: true });
     throw err;
   }
-  return { rows, output: input.output, columns, warnings: [...warnings.values()], seconds: (performance.now() - started) / 1000 };
+  return { rows, badRows: badCount, output: input.output, columns, warnings: [...warnings.values()], seconds: (performance.now() - started) / 1000 };
+}
+
+/** Rows `idx` of a raw batch (id columns of the kept rows are written beside their predictions). */
+function takeRaw(raw: RawTable, idx: Int32Array): RawTable {
+  const columns = raw.columns.map((c): RawTable['columns'][number] => (c.type === 'string' ? { ...c, codes: Int32Array.from(idx, (i) => c.codes[i]!) } : c.type === 'boolean' ? { ...c, values: Uint8Array.from(idx, (i) => c.values[i]!) } : { ...c, values: Float64Array.from(idx, (i) => c.values[i]!) }));
+  return { ...raw, columns, nRows: idx.length };
 }
 
 async function* batches(input: PredictInput): AsyncGenerator<RawTable> {

@@ -78,6 +78,19 @@ describe('specml predict', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/Seniority.*"lots"/);
 
+    // With --bad-rows the bad row goes to a side file with its row number and reason; the rest is predicted.
+    const side = path.join(tmp, 'bad.csv');
+    const rest = path.join(tmp, 'rest.csv');
+    r = runCli(['predict', '--model', model, '--input', wrongType, '--output', rest, '--bad-rows', side, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ rows: 4453, bad_rows: 1 });
+    const sideLines = readFileSync(side, 'utf8').trim().split('\n');
+    expect(sideLines[0]).toMatch(/^row,reason,customer_id,Status,Seniority/);
+    expect(sideLines[1]).toMatch(/^3,"?column 'Seniority': ""lots"" is not integer"?,C00003,/);
+    const restLines = readFileSync(rest, 'utf8').trim().split('\n');
+    expect(restLines).toHaveLength(4454);
+    expect(restLines.some((l) => l.startsWith('C00003,'))).toBe(false);
+
     const damaged = path.join(tmp, 'damaged');
     runCli(['train', '--data', credit, '--target', 'Status', '--model', 'baseline', '--out', damaged]);
     appendFileSync(path.join(damaged, 'weights.bin'), 'x');

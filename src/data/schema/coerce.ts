@@ -23,13 +23,20 @@ import type { ColumnSchema, Schema } from './types.js';
 export interface CoerceOptions {
   /** Schema columns that may be absent (the target, when predicting). */
   optional?: readonly string[];
+  /**
+   * Keep going past values that cannot be converted: their cells become missing, and their rows
+   * are listed in `badRows` (row index -> why) instead of an error Issue (batch prediction's
+   * `--bad-rows`: the rest is predicted, those rows go to a side file).
+   */
+  keepBadRows?: boolean;
 }
 
-export function coerceToSchema(raw: RawTable, schema: Schema, opts: CoerceOptions = {}): { frame: Frame; issues: Issue[] } {
+export function coerceToSchema(raw: RawTable, schema: Schema, opts: CoerceOptions = {}): { frame: Frame; issues: Issue[]; badRows?: Map<number, string> } {
   const optional = new Set(opts.optional ?? []);
   const byName = new Map(raw.columns.map((c) => [c.name, c]));
   const issues: Issue[] = [];
   const columns: Column[] = [];
+  const badRows = new Map<number, string>();
   for (const col of schema.columns) {
     const rc = byName.get(col.name);
     if (!rc) {
@@ -38,7 +45,12 @@ export function coerceToSchema(raw: RawTable, schema: Schema, opts: CoerceOption
       }
       continue;
     }
-    const { column, bad } = convert(rc, col, raw.nRows);
+    const { column, bad, badAt } = convert(rc, col, raw.nRows);
+    if (bad.length && opts.keepBadRows) {
+      for (const [i, t] of badAt) if (!badRows.has(i)) badRows.set(i, `column '${col.name}': ${JSON.stringify(t)} is not ${col.type}`);
+      columns.push(column);
+      continue;
+    }
     if (bad.length) {
       issues.push({
         code: 'type_changed',
@@ -52,7 +64,7 @@ export function coerceToSchema(raw: RawTable, schema: Schema, opts: CoerceOption
     }
     columns.push(column);
   }
-  return { frame: Frame.fromColumns(columns, raw.nRows), issues };
+  return { frame: Frame.fromColumns(columns, raw.nRows), issues, ...(opts.keepBadRows ? { badRows } : {}) };
 }
 
 /** Text of raw cell i (undefined when missing). */
@@ -69,13 +81,15 @@ function textAt(rc: RawColumn, i: number): string | undefined {
   }
 }
 
-function convert(rc: RawColumn, col: ColumnSchema, n: number): { column: Column; bad: string[] } {
+/** A column converted to its schema type; `bad`: up to 5 examples of values that could not be, `badAt`: every such row with its text. */
+function convert(rc: RawColumn, col: ColumnSchema, n: number): { column: Column; bad: string[]; badAt: [number, string][] } {
   const bad: string[] = [];
+  const badAt: [number, string][] = [];
   const name = col.name;
   switch (col.type) {
     case 'numeric':
     case 'integer': {
-      if (rc.type === 'number') return { column: numericColumn(name, rc.values), bad };
+      if (rc.type === 'number') return { column: numericColumn(name, rc.values), bad, badAt };
       const values = new Float64Array(n);
       for (let i = 0; i < n; i++) {
         if (rc.type === 'boolean') {
@@ -87,39 +101,46 @@ function convert(rc: RawColumn, col: ColumnSchema, n: number): { column: Column;
         const v = t === undefined ? NaN : rc.type === 'datetime' ? undefined : parseNumber(t);
         if (v === undefined) {
           if (bad.length < 5) bad.push(t!);
+          badAt.push([i, t!]);
           values[i] = NaN;
         } else values[i] = v;
       }
-      return { column: numericColumn(name, values), bad };
+      return { column: numericColumn(name, values), bad, badAt };
     }
     case 'boolean': {
-      if (rc.type === 'boolean') return { column: booleanColumn(name, rc.values), bad };
+      if (rc.type === 'boolean') return { column: booleanColumn(name, rc.values), bad, badAt };
       const values = new Uint8Array(n);
       for (let i = 0; i < n; i++) {
         const t = textAt(rc, i);
         const b = t === undefined ? undefined : t === '1' ? 1 : t === '0' ? 0 : booleanToken(t);
-        if (t !== undefined && b === undefined && bad.length < 5) bad.push(t);
+        if (t !== undefined && b === undefined) {
+          if (bad.length < 5) bad.push(t);
+          badAt.push([i, t]);
+        }
         values[i] = b === undefined ? BOOL_MISSING : b;
       }
-      return { column: booleanColumn(name, values), bad };
+      return { column: booleanColumn(name, values), bad, badAt };
     }
     case 'datetime': {
-      if (rc.type === 'datetime') return { column: datetimeColumn(name, rc.values), bad };
+      if (rc.type === 'datetime') return { column: datetimeColumn(name, rc.values), bad, badAt };
       const values = new Float64Array(n);
       for (let i = 0; i < n; i++) {
         const t = textAt(rc, i);
         values[i] = t === undefined ? NaN : parseDate(t);
-        if (t !== undefined && Number.isNaN(values[i]!) && bad.length < 5) bad.push(t);
+        if (t !== undefined && Number.isNaN(values[i]!)) {
+          if (bad.length < 5) bad.push(t);
+          badAt.push([i, t]);
+        }
       }
-      return { column: datetimeColumn(name, values), bad };
+      return { column: datetimeColumn(name, values), bad, badAt };
     }
     case 'text': {
       const values = new Array<string | null>(n);
       for (let i = 0; i < n; i++) values[i] = textAt(rc, i) ?? null;
-      return { column: textColumn(name, values), bad };
+      return { column: textColumn(name, values), bad, badAt };
     }
     case 'categorical': {
-      if (rc.type === 'string') return { column: categoricalColumn(name, rc.codes, rc.levels), bad };
+      if (rc.type === 'string') return { column: categoricalColumn(name, rc.codes, rc.levels), bad, badAt };
       const levels: string[] = [];
       const index = new Map<string, number>();
       const codes = new Int32Array(n);
@@ -133,7 +154,7 @@ function convert(rc: RawColumn, col: ColumnSchema, n: number): { column: Column;
         if (k === undefined) index.set(t, (k = levels.push(t) - 1));
         codes[i] = k;
       }
-      return { column: categoricalColumn(name, codes, levels), bad };
+      return { column: categoricalColumn(name, codes, levels), bad, badAt };
     }
   }
 }
