@@ -16,6 +16,7 @@ import { Rng } from '../dist/core/rng.js';
 import { readTable } from '../dist/data/io/index.js';
 import { inferSchema } from '../dist/data/schema/index.js';
 import { GbdtEstimator } from '../dist/models/gbdt/index.js';
+import { rocAuc } from './metrics.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const shared = join(here, '..', '..', 'shared');
@@ -31,27 +32,6 @@ if (!existsSync(join(shared, 'datasets'))) {
   process.exit(0);
 }
 const peers = JSON.parse(readFileSync(join(shared, 'peers', 'results.json'), 'utf8')).datasets;
-
-function rocAuc(y, s) {
-  // Mann-Whitney U with average ranks for ties.
-  const idx = Array.from(s, (_, i) => i).sort((a, b) => s[a] - s[b]);
-  let rankPos = 0;
-  let nPos = 0;
-  for (let i = 0; i < idx.length; ) {
-    let j = i;
-    while (j + 1 < idx.length && s[idx[j + 1]] === s[idx[i]]) j++;
-    const rank = (i + j) / 2 + 1;
-    for (let k = i; k <= j; k++) {
-      if (y[idx[k]]) {
-        rankPos += rank;
-        nPos++;
-      }
-    }
-    i = j + 1;
-  }
-  const nNeg = y.length - nPos;
-  return (rankPos - (nPos * (nPos + 1)) / 2) / (nPos * nNeg);
-}
 
 const rows = [];
 for (const name of names) {

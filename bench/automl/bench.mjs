@@ -20,6 +20,7 @@ import { loadModelPackage } from '../../dist/artifact/index.js';
 import { Rng } from '../../dist/core/rng.js';
 import { readTable } from '../../dist/data/io/index.js';
 import { coerceToSchema, inferSchema } from '../../dist/data/schema/index.js';
+import { rocAuc } from '../metrics.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -47,23 +48,6 @@ if (!existsSync(join(shared, 'datasets'))) {
 }
 const peers = JSON.parse(readFileSync(join(shared, 'peers', 'results.json'), 'utf8')).datasets;
 const cli = join(root, 'bin', 'specml.js');
-
-function rocAuc(y, s) {
-  const idx = Array.from(s, (_, i) => i).sort((a, b) => s[a] - s[b]);
-  let rankPos = 0;
-  let nPos = 0;
-  for (let i = 0; i < idx.length; ) {
-    let j = i;
-    while (j + 1 < idx.length && s[idx[j + 1]] === s[idx[i]]) j++;
-    for (let k = i; k <= j; k++) {
-      if (!y[idx[k]]) continue;
-      rankPos += (i + j) / 2 + 1;
-      nPos++;
-    }
-    i = j + 1;
-  }
-  return (rankPos - (nPos * (nPos + 1)) / 2) / (nPos * (y.length - nPos));
-}
 
 function score(metric, y, p) {
   if (metric === 'roc_auc') return rocAuc(y, p);

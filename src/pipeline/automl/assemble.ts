@@ -18,29 +18,21 @@
  * was dropped and why.
  *
  * @example
- * const { model } = await assemble({ ...ctx, members, weights: [1], mode: 'refit', frame, rng });
+ * const { model } = await assemble({ ...cvData(input), members: [best], weights: [1], mode: 'refit' });
  */
-import type { LearningTask, PredictorModel } from '../../core/estimator.js';
+import type { PredictorModel } from '../../core/estimator.js';
 import { SpecmlError } from '../../core/errors.js';
-import type { Column, Frame } from '../../core/frame.js';
-import type { Rng } from '../../core/rng.js';
-import { crossValidate, type Splitter } from '../../evaluate/cv/index.js';
+import type { Frame } from '../../core/frame.js';
+import { crossValidate } from '../../evaluate/cv/index.js';
 import { encodeClasses } from '../../data/classes.js';
 import { augmentFrame, StackedModel, WeightedEnsembleModel } from '../../models/ensemble/index.js';
 import { family } from '../families.js';
 import { withThreads } from './portfolio.js';
 import type { DeployMode } from './presets.js';
-import type { Member } from './search.js';
+import type { CvData, Member } from './search.js';
 
-export interface AssembleInput {
-  frame: Frame;
-  target: Column;
-  task: LearningTask;
-  metric: string;
-  splitter: Splitter;
-  groups?: Int32Array;
-  /** The search's Rng (the same forks the search used). */
-  rng: Rng;
+/** The search's CvData (the same rows, folds and Rng forks the search used), and what to deploy. */
+export interface AssembleInput extends CvData {
   members: readonly Member[];
   weights: readonly number[];
   /** Every member of the search (stacking members' bases are looked up here); default `members`. */

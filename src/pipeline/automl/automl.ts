@@ -12,26 +12,16 @@
  * const r = await automl({ frame, target, task: 'binary', metric: 'roc_auc', splitter: new StratifiedKFold({ n_splits: 5, shuffle: true }), rng: new Rng(42), budget: resolveBudget({ preset: 'fast' }) });
  * r.model.predict(frame);
  */
-import type { LearningTask, PredictorModel } from '../../core/estimator.js';
+import type { PredictorModel } from '../../core/estimator.js';
 import { SpecmlError } from '../../core/errors.js';
-import type { Column, Frame } from '../../core/frame.js';
-import type { Rng } from '../../core/rng.js';
-import { encodeClasses } from '../../data/classes.js';
-import { TimeSeriesSplit, type CrossValidation, type Fold, type Splitter } from '../../evaluate/cv/index.js';
+import { TimeSeriesSplit, type CrossValidation, type Fold } from '../../evaluate/cv/index.js';
 import { assemble, type Assembled } from './assemble.js';
 import { selectEnsemble, type EnsembleResult } from './ensemble.js';
 import type { Budget } from './presets.js';
-import { searchConfigs, type Member, type MemberCache, type SearchResult, type TrialRecord } from './search.js';
+import { cvData, foldsOf, searchConfigs, type CvData, type Member, type MemberCache, type SearchResult, type TrialRecord } from './search.js';
 import { chooseFinal, type Choice } from './select.js';
 
-export interface AutomlInput {
-  frame: Frame;
-  target: Column;
-  task: LearningTask;
-  metric: string;
-  splitter: Splitter;
-  groups?: Int32Array;
-  rng: Rng;
+export interface AutomlInput extends CvData {
   budget: Budget;
   families?: readonly string[];
   threads?: number;
@@ -62,14 +52,9 @@ export interface AutomlResult {
 export async function automl(input: AutomlInput): Promise<AutomlResult> {
   const step = input.onStep ?? (() => {});
   const { budget } = input;
+  const data = cvData(input);
   const search = await searchConfigs({
-    frame: input.frame,
-    target: input.target,
-    task: input.task,
-    metric: input.metric,
-    splitter: input.splitter,
-    ...(input.groups ? { groups: input.groups } : {}),
-    rng: input.rng,
+    ...data,
     units: budget.units,
     ...(budget.maxTimeS !== undefined ? { maxTimeS: budget.maxTimeS } : {}),
     ...(input.families ? { families: input.families } : {}),
@@ -87,7 +72,7 @@ export async function automl(input: AutomlInput): Promise<AutomlResult> {
       hint: `Raise the budget (a configuration costs one unit per fold, ${budget.folds} here) or remove max_time.`,
     });
   }
-  const folds = input.splitter.split({ n: input.frame.nRows, ...(input.groups ? { groups: input.groups } : {}), ...(input.task !== 'regression' ? { y: encodeClasses(input.target).codes } : {}), rng: input.rng.fork('cv').fork('split') });
+  const folds = foldsOf(data);
   const ctx = { target: input.target, task: input.task, metric: input.metric, folds };
   let ensemble: AutomlResult['ensemble'];
   if (members.length >= 2) {
@@ -99,13 +84,7 @@ export async function automl(input: AutomlInput): Promise<AutomlResult> {
   const chosenMembers = choice.chosen === 'ensemble' ? members : [members.find((m) => m.id === choice.chosen)!];
   const weights = choice.chosen === 'ensemble' ? ensemble!.weights : [1];
   const assembled = await assemble({
-    frame: input.frame,
-    target: input.target,
-    task: input.task,
-    metric: input.metric,
-    splitter: input.splitter,
-    ...(input.groups ? { groups: input.groups } : {}),
-    rng: input.rng,
+    ...data,
     members: chosenMembers,
     weights,
     pool: members,

@@ -6,3 +6,4 @@ export { PRESET_NAMES, resolveBudget, type Budget, type DeployMode, type PresetN
 export { describeConfig, searchConfigs, type Member, type MemberCache, type TrialRecord } from './search.js';
 export { chooseFinal, SELECT_ALPHA, type Choice } from './select.js';
 export { automlSummary } from './summary.js';
+export { cvData, foldsOf, type CvData } from './search.js';

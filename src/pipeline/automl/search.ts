@@ -26,7 +26,7 @@ import type { Column, Frame } from '../../core/frame.js';
 import { augmentFrame } from '../../models/ensemble/index.js';
 import type { Rng } from '../../core/rng.js';
 import { encodeClasses } from '../../data/classes.js';
-import { crossValidate, type CrossValidation, type Splitter } from '../../evaluate/cv/index.js';
+import { crossValidate, type CrossValidation, type Fold, type Splitter } from '../../evaluate/cv/index.js';
 import { metric as lookupMetric } from '../../evaluate/metrics/index.js';
 import { GBDT_PARAMS } from '../../models/gbdt/index.js';
 import { MedianPruner, searchSpace, Study, TpeSampler, type ParamValue, type TrialHandle } from '../../tune/index.js';
@@ -67,7 +67,8 @@ export interface MemberCache {
   save(id: string, description: string, cv: CrossValidation, seconds: number): Promise<void>;
 }
 
-export interface SearchInput {
+/** The cross-validation every AutoML step shares: rows, target, task, metric, folds and random stream. */
+export interface CvData {
   frame: Frame;
   target: Column;
   task: LearningTask;
@@ -75,8 +76,21 @@ export interface SearchInput {
   metric: string;
   splitter: Splitter;
   groups?: Int32Array;
-  /** Members fork 'cv' from it (identical folds for all), TPE forks 'tpe'. */
+  /** Members fork 'cv' from it (identical folds for all); selection forks 'select', refits 'refit-<id>'. */
   rng: Rng;
+}
+
+/** Just the CvData fields of `o` (so they can be passed on without the rest). */
+export function cvData(o: CvData): CvData {
+  return { frame: o.frame, target: o.target, task: o.task, metric: o.metric, splitter: o.splitter, ...(o.groups ? { groups: o.groups } : {}), rng: o.rng };
+}
+
+/** The folds every configuration is cross-validated on (crossValidate draws the same from rng.fork('cv')). */
+export function foldsOf(d: CvData): Fold[] {
+  return d.splitter.split({ n: d.frame.nRows, ...(d.groups ? { groups: d.groups } : {}), ...(d.task !== 'regression' ? { y: encodeClasses(d.target).codes } : {}), rng: d.rng.fork('cv').fork('split') });
+}
+
+export interface SearchInput extends CvData {
   units: number;
   maxTimeS?: number;
   /** Restrict the portfolio to these families (default: all of it). */
@@ -117,7 +131,7 @@ export function describeConfig(c: Config): string {
 export async function searchConfigs(input: SearchInput): Promise<SearchResult> {
   const started = performance.now();
   const step = input.onStep ?? (() => {});
-  const folds = input.splitter.split({ n: input.frame.nRows, ...(input.groups ? { groups: input.groups } : {}), ...(input.task !== 'regression' ? { y: encodeClasses(input.target).codes } : {}), rng: input.rng.fork('cv').fork('split') }).length;
+  const folds = foldsOf(input).length;
   const up = lookupMetric(input.metric).greaterIsBetter;
   const members: Member[] = [];
   const trials: TrialRecord[] = [];
