@@ -21,12 +21,15 @@
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { JsonValue, PredictionRecord } from '../track/index.js';
-import { rowsFromBody, type InputIssue } from './input.js';
+import { feedbackLabels } from './feedback.js';
+import { HttpError } from './http-error.js';
+import { rowsFromBody } from './input.js';
 import { serverMetrics } from './metrics.js';
 import { predictColumns, type ServedModel } from './models.js';
 import { openApiDocument } from './openapi.js';
 import type { PredictionLog } from './prediction-log.js';
 import type { Rollout } from './rollout-runtime.js';
+import { v2Columns, v2Type } from './v2.js';
 
 export interface ServerOptions {
   models: readonly ServedModel[];
@@ -46,17 +49,6 @@ export interface ServerOptions {
 /** Routes that answer without a token (load balancers and orchestrators probe them). */
 const PUBLIC = new Set(['/healthz', '/readyz', '/v2/health/live', '/v2/health/ready', '/ping']);
 
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly issues?: InputIssue[],
-    readonly more?: number,
-  ) {
-    super(message);
-  }
-}
 
 /** The server, plus the swap that hot reload uses: requests already running keep the model they looked up. */
 export type ModelServer = FastifyInstance & { replaceModel(m: ServedModel): void };
@@ -284,44 +276,3 @@ function rowObjects(r: { n: number; ids: Record<string, unknown[]>; cols: Record
   const names = Object.keys(all);
   return Array.from({ length: r.n }, (_, i) => ({ id: r.rowIds[i], ...Object.fromEntries(names.map((k) => [k, all[k]![i]])) }));
 }
-
-/** `{ "labels": [ { "id": "...", "label": value }, ... ] }`, checked. */
-function feedbackLabels(body: unknown): { id: string; label: JsonValue }[] {
-  const bad = (message: string): never => {
-    throw new HttpError(400, 'serve.bad_feedback', message);
-  };
-  const labels = body && typeof body === 'object' && !Array.isArray(body) ? (body as { labels?: unknown }).labels : undefined;
-  if (!Array.isArray(labels) || labels.length === 0) return bad('expected { "labels": [ { "id": "<prediction id>", "label": <value> }, ... ] } with at least one label');
-  return labels.map((l, i) => {
-    if (!l || typeof l !== 'object' || Array.isArray(l)) return bad(`labels[${i}] is not an object`);
-    const { id, label } = l as { id?: unknown; label?: unknown };
-    if (typeof id !== 'string' || !id) return bad(`labels[${i}].id must be the id of a prediction (a string)`);
-    if (!(typeof label === 'string' || (typeof label === 'number' && Number.isFinite(label)) || typeof label === 'boolean')) return bad(`labels[${i}].label must be a class label or a number, got ${label === null ? 'null' : typeof label}`);
-    return { id, label };
-  });
-}
-
-function v2Type(t: string): string {
-  return t === 'numeric' ? 'FP64' : t === 'integer' ? 'INT64' : t === 'boolean' ? 'BOOL' : 'BYTES';
-}
-
-/** V2 `inputs` (one tensor per column, shape [n] or [n, 1]) as a columnar body; bad shapes are 400s. */
-function v2Columns(body: { inputs?: unknown } | null): Record<string, unknown[]> {
-  const bad = (message: string): never => {
-    throw new HttpError(400, 'serve.bad_input', message);
-  };
-  if (!body || typeof body !== 'object' || !Array.isArray(body.inputs)) return bad('expected a body { "inputs": [ { "name", "shape", "datatype", "data" }, ... ] }');
-  const out: Record<string, unknown[]> = {};
-  for (const [j, t] of (body.inputs as unknown[]).entries()) {
-    if (!t || typeof t !== 'object') return bad(`inputs[${j}] is not an object`);
-    const { name, shape, data } = t as { name?: unknown; shape?: unknown; data?: unknown };
-    if (typeof name !== 'string' || !name) return bad(`inputs[${j}].name must be a column name`);
-    if (!Array.isArray(data)) return bad(`inputs[${j}] ('${name}'): data must be an array`);
-    const flat = data.length > 0 && Array.isArray(data[0]) ? (data as unknown[][]).map((d) => (d.length === 1 ? d[0] : d)) : data;
-    if (Array.isArray(shape) && typeof shape[0] === 'number' && shape[0] !== flat.length) return bad(`inputs[${j}] ('${name}'): shape[0] is ${shape[0]} but data has ${flat.length} values`);
-    if (Object.hasOwn(out, name)) return bad(`inputs[${j}]: column '${name}' given twice`);
-    out[name] = flat;
-  }
-  return out;
-}
-
