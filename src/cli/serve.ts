@@ -65,7 +65,7 @@ export function registerServe(program: Command, io: Io, setExit: (code: number) 
         const m = await loadServed({ dir, ...(at > 0 && dir !== ref ? { name: ref.slice(0, at) } : {}) });
         if (models.some((x) => x.name === m.name)) throw new SpecmlError('usage.duplicate_model', `two --model values are both named '${m.name}'`, { hint: 'Serve one version per name; use rollout (not yet available) for two versions of one model.' });
         models.push(m);
-        if (dir !== ref && /@[A-Za-z]/.test(ref)) watched.push({ ref, name: m.name });
+        if (dir !== ref && /@[A-Za-z]/.test(ref) && !/@v\d+$/.test(ref)) watched.push({ ref, name: m.name });
       }
       const token = flags.token ?? process.env['SPECML_SERVE_TOKEN'];
       // The store (SPECML_STORE or ./.specml/store.db): the prediction log, and a rollout's history.
