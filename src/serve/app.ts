@@ -21,6 +21,7 @@
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { JsonValue, PredictionRecord } from '../track/index.js';
+import { csvRows } from './csv-body.js';
 import { feedbackLabels } from './feedback.js';
 import { HttpError } from './http-error.js';
 import { rowsFromBody } from './input.js';
@@ -55,8 +56,9 @@ export type ModelServer = FastifyInstance & { replaceModel(m: ServedModel): void
 
 export function buildServer(o: ServerOptions): ModelServer {
   const app = Fastify({ bodyLimit: o.bodyLimit ?? 8 * 1024 * 1024, logger: false, onProtoPoisoning: 'error', onConstructorPoisoning: 'error' });
-  // JSON only: a text/plain body would otherwise reach the handlers as a string.
+  // JSON, and CSV for SageMaker's /invocations; a text/plain body would otherwise reach the handlers as a string.
   app.removeContentTypeParser('text/plain');
+  app.addContentTypeParser('text/csv', { parseAs: 'string' }, (_req, body, done) => done(null, new CsvBody(String(body))));
   const byName = new Map(o.models.map((m) => [m.name, m]));
   // The models now (hot reload swaps entries in place; the first stays first).
   const served = (): ServedModel[] => [...byName.values()];
@@ -114,6 +116,7 @@ export function buildServer(o: ServerOptions): ModelServer {
    * champion answers; a shadow version scores the request after the answer, logged, not returned.
    */
   const predict = async (m: ServedModel, body: unknown, req: FastifyRequest, reply: FastifyReply) => {
+    if (body instanceof CsvBody) throw new HttpError(415, 'serve.media_type', `text/csv is accepted on POST /invocations only; send application/json to ${req.url.split('?')[0]}`);
     const requestId = randomUUID();
     void reply.header('x-request-id', requestId);
     const r = o.rollout && o.rollout.champion.name === m.name ? o.rollout : undefined;
@@ -260,7 +263,13 @@ export function buildServer(o: ServerOptions): ModelServer {
   app.post('/invocations', async (req, reply) => {
     const target = req.headers['x-amzn-sagemaker-target-model'];
     const m = typeof target === 'string' && target ? model(target) : served()[0]!;
-    const r = await predict(m, req.body, req, reply);
+    let body = req.body;
+    if (body instanceof CsvBody) {
+      const parsed = csvRows(body.text, m.manifest.input.schema, m.manifest.input.id_columns);
+      if (!('rows' in parsed)) throw new HttpError(400, 'serve.bad_input', `CSV body: ${parsed.row >= 0 ? `record ${parsed.row}, ` : ''}'${parsed.field}' expected ${parsed.expected}, got ${parsed.got}`, [parsed]);
+      body = { rows: parsed.rows };
+    }
+    const r = await predict(m, body, req, reply);
     return { model: m.name, version: r.version, request_id: r.requestId, predictions: rowObjects(r) };
   });
   return Object.assign(app, {
@@ -269,6 +278,11 @@ export function buildServer(o: ServerOptions): ModelServer {
       byName.set(m.name, m);
     },
   });
+}
+
+/** A text/csv body, kept apart from JSON strings (only /invocations reads CSV). */
+class CsvBody {
+  constructor(readonly text: string) {}
 }
 
 function rowObjects(r: { n: number; ids: Record<string, unknown[]>; cols: Record<string, unknown[]>; rowIds: string[] }): Record<string, unknown>[] {

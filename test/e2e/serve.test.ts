@@ -149,6 +149,18 @@ describe('specml serve', () => {
     expect((await fetch(`${server.url}/ping`)).status).toBe(200);
     const sm = await post(`${server.url}/invocations`, { rows: ROWS.slice(0, 2) });
     expect(strip((await json(sm)).predictions)).toEqual(strip(rest.slice(0, 2)));
+    // CSV as SageMaker sends it: no header, the inputs in signature order; or with a header.
+    const meta1 = await json(fetch(`${server.url}/v1/models/${server.name}`));
+    const order: string[] = meta1.inputs.map((i: { name: string }) => i.name);
+    const csvLine = (r: Record<string, unknown>) => order.map((n) => (r[n] === null ? '' : String(r[n]))).join(',');
+    const csv = (text: string) => fetch(`${server.url}/invocations`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: text });
+    expect(strip((await json(csv(ROWS.slice(0, 2).map(csvLine).join('\n')))).predictions)).toEqual(strip(rest.slice(0, 2)));
+    expect(strip((await json(csv([order.join(','), ...ROWS.slice(0, 2).map(csvLine)].join('\n') + '\n'))).predictions)).toEqual(strip(rest.slice(0, 2)));
+    const short = await csv('9,rent\n');
+    expect(short.status).toBe(400);
+    expect((await json(short)).error.message).toMatch(/record 0, '\(csv\)' expected 13 fields \(the model inputs in order\), got 2 fields/);
+    const csvOnV1 = await fetch(`${server.url}/v1/models/${server.name}/predict`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: '1,2\n' });
+    expect(csvOnV1.status).toBe(415);
   });
 
   it('turns every bad input into a 4xx that says what and where, and stays up', async () => {
