@@ -185,11 +185,11 @@ export async function searchConfigs(input: SearchInput): Promise<SearchResult> {
       }
     } else done = cv.scores[input.metric]!.folds.length;
     const seconds = cached?.seconds ?? (performance.now() - t0) / 1000;
-    unitsUsed += cached ? folds : done;
+    unitsUsed += done;
     const foldScores = cv ? [...cv.scores[input.metric]!.folds] : [];
     const value = foldScores.length ? foldScores.reduce((a, b) => a + b, 0) / foldScores.length : undefined;
     const state = error || value === undefined || !Number.isFinite(value) ? 'failed' : cv!.stopped ? (stoppedByTime ? 'stopped' : 'pruned') : 'complete';
-    const rec: TrialRecord = { number, id: cfg.id, family: cfg.family, params: cfg.params, source, state, ...(value !== undefined ? { value } : {}), folds: foldScores, units: cached ? folds : done, seconds, ...(error ? { error } : {}) };
+    const rec: TrialRecord = { number, id: cfg.id, family: cfg.family, params: cfg.params, source, state, ...(value !== undefined ? { value } : {}), folds: foldScores, units: done, seconds, ...(error ? { error } : {}) };
     trials.push(rec);
     await input.onTrial?.(rec);
     if (state === 'complete') {
