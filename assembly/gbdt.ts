@@ -229,11 +229,11 @@ export function predictBlock(
   }
 }
 
-/** One step down a tree from `node` for the row at `row` (a leaf, node < 0, stays where it is). */
+/** One step down a tree from the internal node `node` (>= 0) for the row at `row`. */
 // @ts-ignore: decorator
 @inline
 function step(node: i32, row: usize, nodesP: usize, catOffP: usize, catBitsP: usize): i32 {
-  const rec = nodesP + (<usize>select<i32>(node, 0, node >= 0) << 4);
+  const rec = nodesP + (<usize>node << 4);
   const word = load<i32>(rec);
   const v = load<f32>(row + (<usize>(word & 0x1fffffff) << 2));
   let goLeft: bool;
@@ -245,14 +245,24 @@ function step(node: i32, row: usize, nodesP: usize, catOffP: usize, catBitsP: us
     const w = load<i32>(catOffP + (<usize>s << 2)) + <i32>(<u32>v >> 5);
     goLeft = w < load<i32>(catOffP + (<usize>(s + 1) << 2)) && ((load<u32>(catBitsP + (<usize>w << 2)) >> (<u32>v & 31)) & 1) != 0;
   }
-  return select<i32>(select<i32>(load<i32>(rec, 8), load<i32>(rec, 12), goLeft), node, node >= 0);
+  return select<i32>(load<i32>(rec, 8), load<i32>(rec, 12), goLeft);
+}
+
+/** Adds leaf `~leaf`'s value to the output slot of row `i` (`base`: the tree's output column). */
+// @ts-ignore: decorator
+@inline
+function addLeaf(base: usize, i: i32, leaf: i32, leafP: usize): void {
+  const o = base + (<usize>i << 3);
+  store<f64>(o, load<f64>(o) + load<f64>(leafP + (<usize>~leaf << 3)));
 }
 
 /**
  * The walk of {@link predictBlock} over at most 256 rows. Four walkers descend a tree side by side,
  * branch-free for numeric nodes (`select`): their load chains overlap, and the left/right choice,
  * a coin flip for the branch predictor, costs no misprediction. A walker that reaches a leaf adds
- * its value and takes the next row, so deep and shallow paths do not wait for each other.
+ * its value and takes the next row, so deep and shallow paths do not wait for each other. While
+ * rows are left, all four walkers are busy and the loop tests nothing but leaves; the last rows
+ * finish in a guarded loop where idle walkers (row -1) are skipped.
  */
 function predictRows(
   xP: usize, m: i32, nf: i32, rootP: usize, t0: i32, t1: i32, k: i32, nodesP: usize,
@@ -262,41 +272,38 @@ function predictRows(
   for (let t = t0; t < t1; t++) {
     const base = outP + ((<usize>(t % k) * <usize>n + <usize>b0) << 3);
     const r = load<i32>(rootP + (<usize>t << 2));
-    // Walker w: its node (< 0: at a leaf), its row (-1: idle).
+    if (r < 0) {
+      // A tree that is one leaf: every row gets its value.
+      for (let i = 0; i < m; i++) addLeaf(base, i, r, leafP);
+      continue;
+    }
+    // Walker w: its node (>= 0 while walking), its row (-1: idle).
     let na = r, nb = r, nc = r, nd = r;
     let ia = 0, ib = 1, ic = 2, id = 3;
-    if (m < 4) {
-      if (m < 2) { ib = -1; nb = -1; }
-      if (m < 3) { ic = -1; nc = -1; }
-      id = -1; nd = -1;
+    let next = 4;
+    if (m >= 4) {
+      while (true) {
+        na = step(na, xP + <usize>ia * rowBytes, nodesP, catOffP, catBitsP);
+        nb = step(nb, xP + <usize>ib * rowBytes, nodesP, catOffP, catBitsP);
+        nc = step(nc, xP + <usize>ic * rowBytes, nodesP, catOffP, catBitsP);
+        nd = step(nd, xP + <usize>id * rowBytes, nodesP, catOffP, catBitsP);
+        if ((na | nb | nc | nd) >= 0) continue;
+        if (na < 0) { addLeaf(base, ia, na, leafP); if (next < m) { ia = next++; na = r; } else { ia = -1; break; } }
+        if (nb < 0) { addLeaf(base, ib, nb, leafP); if (next < m) { ib = next++; nb = r; } else { ib = -1; break; } }
+        if (nc < 0) { addLeaf(base, ic, nc, leafP); if (next < m) { ic = next++; nc = r; } else { ic = -1; break; } }
+        if (nd < 0) { addLeaf(base, id, nd, leafP); if (next < m) { id = next++; nd = r; } else { id = -1; break; } }
+      }
+    } else {
+      if (m < 2) ib = -1;
+      if (m < 3) ic = -1;
+      id = -1;
     }
-    let next = min(4, m);
-    // Until every walker is idle (the AND of the rows keeps the sign bit only if all are -1).
+    // The tail: a walker that broke out above may leave others at a leaf, not yet added.
     while ((ia & ib & ic & id) >= 0) {
-      if (ia >= 0) na = step(na, xP + <usize>ia * rowBytes, nodesP, catOffP, catBitsP);
-      if (ib >= 0) nb = step(nb, xP + <usize>ib * rowBytes, nodesP, catOffP, catBitsP);
-      if (ic >= 0) nc = step(nc, xP + <usize>ic * rowBytes, nodesP, catOffP, catBitsP);
-      if (id >= 0) nd = step(nd, xP + <usize>id * rowBytes, nodesP, catOffP, catBitsP);
-      if (na < 0 && ia >= 0) {
-        const o = base + (<usize>ia << 3);
-        store<f64>(o, load<f64>(o) + load<f64>(leafP + (<usize>~na << 3)));
-        if (next < m) { ia = next++; na = r; } else ia = -1;
-      }
-      if (nb < 0 && ib >= 0) {
-        const o = base + (<usize>ib << 3);
-        store<f64>(o, load<f64>(o) + load<f64>(leafP + (<usize>~nb << 3)));
-        if (next < m) { ib = next++; nb = r; } else ib = -1;
-      }
-      if (nc < 0 && ic >= 0) {
-        const o = base + (<usize>ic << 3);
-        store<f64>(o, load<f64>(o) + load<f64>(leafP + (<usize>~nc << 3)));
-        if (next < m) { ic = next++; nc = r; } else ic = -1;
-      }
-      if (nd < 0 && id >= 0) {
-        const o = base + (<usize>id << 3);
-        store<f64>(o, load<f64>(o) + load<f64>(leafP + (<usize>~nd << 3)));
-        if (next < m) { id = next++; nd = r; } else id = -1;
-      }
+      if (ia >= 0) { if (na >= 0) na = step(na, xP + <usize>ia * rowBytes, nodesP, catOffP, catBitsP); if (na < 0) { addLeaf(base, ia, na, leafP); ia = -1; } }
+      if (ib >= 0) { if (nb >= 0) nb = step(nb, xP + <usize>ib * rowBytes, nodesP, catOffP, catBitsP); if (nb < 0) { addLeaf(base, ib, nb, leafP); ib = -1; } }
+      if (ic >= 0) { if (nc >= 0) nc = step(nc, xP + <usize>ic * rowBytes, nodesP, catOffP, catBitsP); if (nc < 0) { addLeaf(base, ic, nc, leafP); ic = -1; } }
+      if (id >= 0) { if (nd >= 0) nd = step(nd, xP + <usize>id * rowBytes, nodesP, catOffP, catBitsP); if (nd < 0) { addLeaf(base, id, nd, leafP); id = -1; } }
     }
   }
 }
