@@ -1,9 +1,10 @@
 /**
  * Batch prediction behind `specml predict`: the model package is loaded (inference code only), the
- * input is read in batches (CSV is streamed, so a file larger than memory is fine), each batch is
- * read with the saved schema's types and checked against it, and rows are written as they come —
- * id columns, `prediction`, then `proba_<class>` per class — in the input's row order. The output
- * is written to a temporary file and renamed at the end: an interrupted run leaves no half file.
+ * input is read in batches (CSV and JSON lines by lines, Parquet by row groups, so a file larger
+ * than memory is fine), each batch is read with the saved schema's types and checked against it,
+ * and rows are written as they come — id columns, `prediction`, then `proba_<class>` per class — in
+ * the input's row order, as CSV, JSON lines or Parquet (by the output's extension). The output is
+ * written to a temporary file and renamed at the end: an interrupted run leaves no half file.
  *
  * Unseen categories are predicted as unknown (each model treats them like a missing value) and
  * counted in the result; values outside the training range are counted too. Missing columns and
@@ -13,19 +14,18 @@
  * const r = await predict({ model: 'models/credit', input: 'new.csv', output: 'scored.csv' });
  * r.rows; // rows written
  */
-import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
-import path from 'node:path';
+import { rename, rm, stat } from 'node:fs/promises';
 import { once } from 'node:events';
 import { loadModelPackage } from '../artifact/load.js';
 import { SpecmlError } from '../core/errors.js';
 import type { Issue } from '../core/issue.js';
-import { readCsvBatches, readTable } from '../data/io/index.js';
+import { readCsvBatches, readJsonlBatches, readParquetBatches, readTable } from '../data/io/index.js';
 import type { RawTable } from '../data/io/raw.js';
 import { checkCompatibility, coerceToSchema } from '../data/schema/index.js';
 import { resolveModelDir } from './model-ref.js';
-import { rowsToCsv, rowsToJsonl } from './write-rows.js';
+import { openRowsOutput, tempPathFor, type Cell } from './rows-output.js';
+import { rowsToCsv } from './write-rows.js';
 
 export interface PredictInput {
   model: string;
@@ -39,7 +39,8 @@ export interface PredictInput {
    * then the row's cells); the rest is predicted. Without it, such a value stops the run (strict).
    */
   badRows?: string;
-  onStep?: (step: string) => void;
+  /** After each batch: rows predicted so far and the share of the input read (0..1), when known. */
+  onProgress?: (rows: number, fraction: number | undefined) => void;
 }
 
 export interface PredictResult {
@@ -59,21 +60,16 @@ export async function predict(input: PredictInput): Promise<PredictResult> {
   const schema = manifest.input.schema;
   const ids = manifest.input.id_columns;
   const columns = [...ids, ...manifest.output.columns];
-  const jsonl = /\.jsonl$/i.test(input.output);
-  const tmp = path.join(path.dirname(path.resolve(input.output)), `.${path.basename(input.output)}.tmp-${randomBytes(4).toString('hex')}`);
-  const out = createWriteStream(tmp);
-  const write = async (text: string): Promise<void> => {
-    if (!out.write(text)) await once(out, 'drain');
-  };
+  const out = await openRowsOutput(input.output, columns);
+  const size = await stat(input.input).then((st) => st.size, () => 0);
   const warnings = new Map<string, Issue>();
   let rows = 0;
   let seen = 0;
   let badCount = 0;
-  const badTmp = input.badRows ? path.join(path.dirname(path.resolve(input.badRows)), `.${path.basename(input.badRows)}.tmp-${randomBytes(4).toString('hex')}`) : undefined;
+  const badTmp = input.badRows ? tempPathFor(input.badRows) : undefined;
   const badOut = badTmp ? createWriteStream(badTmp) : undefined;
   let badHeader = false;
   try {
-    if (!jsonl) await write(rowsToCsv([columns]));
     for await (const batch of batches(input)) {
       const coerced = coerceToSchema(batch, schema, { optional: [manifest.target], keepBadRows: Boolean(badOut) });
       let raw = batch;
@@ -103,9 +99,9 @@ export async function predict(input: PredictInput): Promise<PredictResult> {
       for (const w of checkCompatibility(schema, frame, schema)) merge(warnings, w);
       const p = model.predict(frame);
       const k = model.classes?.length ?? 0;
-      const table: (string | number | null)[][] = [];
+      const table: Cell[][] = [];
       for (let i = 0; i < raw.nRows; i++) {
-        const row: (string | number | null)[] = ids.map((id) => cell(raw, id, i));
+        const row: Cell[] = ids.map((id) => cell(raw, id, i));
         if (model.task === 'regression') row.push(p.values[i]!);
         else {
           row.push(model.classes![p.values[i]!]!);
@@ -113,23 +109,21 @@ export async function predict(input: PredictInput): Promise<PredictResult> {
         }
         table.push(row);
       }
-      await write(jsonl ? rowsToJsonl(columns, table) : rowsToCsv(table));
+      await out.write(table);
       rows += raw.nRows;
-      input.onStep?.(`${rows} rows predicted`);
+      const src = batch.source as RawTable['source'] & { rows?: number };
+      input.onProgress?.(rows, src.rows ? Math.min(1, seen / src.rows) : size > 0 ? Math.min(1, src.bytes / size) : undefined);
     }
-    out.end();
-    await once(out, 'finish');
     if (badOut) {
       if (!badHeader) badOut.write(rowsToCsv([['row', 'reason']]));
       badOut.end();
       await once(badOut, 'finish');
       await rename(badTmp!, input.badRows!);
     }
-    await rename(tmp, input.output);
+    await out.close();
   } catch (err) {
-    out.destroy();
+    await out.abort();
     badOut?.destroy();
-    await rm(tmp, { force: true });
     if (badTmp) await rm(badTmp, { force: true });
     throw err;
   }
@@ -144,11 +138,11 @@ function takeRaw(raw: RawTable, idx: Int32Array): RawTable {
 
 async function* batches(input: PredictInput): AsyncGenerator<RawTable> {
   const opts = input.delimiter ? { delimiter: input.delimiter } : {};
-  if (/\.(csv|tsv|txt)(\.gz)?$/i.test(input.input)) {
-    yield* readCsvBatches(input.input, { ...opts, batchRows: input.batchRows ?? 50_000 });
-  } else {
-    yield await readTable(input.input, opts);
-  }
+  const batchRows = input.batchRows ?? 50_000;
+  if (/\.(csv|tsv|txt)(\.gz)?$/i.test(input.input)) yield* readCsvBatches(input.input, { ...opts, batchRows });
+  else if (/\.(jsonl|ndjson)(\.gz)?$/i.test(input.input)) yield* readJsonlBatches(input.input, { batchRows });
+  else if (/\.parquet$/i.test(input.input)) yield* readParquetBatches(input.input, { batchRows });
+  else yield await readTable(input.input, opts);
 }
 
 /** Sums a batch's warning into the running ones (same code and column → counts added). */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { SpecmlError } from '../../core/errors.js';
-import { readJsonl } from './jsonl.js';
+import { readJsonl, readJsonlBatches } from './jsonl.js';
 
 const CORPUS = join(import.meta.dirname, '../../../test/corpus/io');
 const dir = mkdtempSync(join(tmpdir(), 'specml-jsonl-'));
@@ -60,5 +60,26 @@ describe('readJsonl', () => {
     const t = await readJsonl(tmp('{"a":1}\n{"a":2}\n{"a":3}'), { maxRows: 2 });
     expect(t.nRows).toBe(2);
     expect(t.source.truncated).toBe(true);
+  });
+});
+
+describe('readJsonlBatches', () => {
+  it('yields batches of non-blank lines; a key seen earlier stays a column (missing) in later batches', async () => {
+    const f = tmp('{"a":1,"b":"x"}\n\n{"a":2}\n{"a":3}\n{"a":4,"c":true}\n{"a":5}');
+    const batches = [];
+    for await (const b of readJsonlBatches(f, { batchRows: 2 })) batches.push(b);
+    expect(batches.map((b) => b.nRows)).toEqual([2, 2, 1]);
+    expect(batches.map((b) => b.names)).toEqual([['a', 'b'], ['a', 'b', 'c'], ['a', 'b', 'c']]);
+    const second = batches[1]!;
+    expect(second.columns[0]).toMatchObject({ type: 'number', values: Float64Array.from([3, 4]) });
+    expect(second.columns[1]).toMatchObject({ type: 'number', values: Float64Array.from([NaN, NaN]) });
+    expect(second.columns[2]).toMatchObject({ type: 'boolean', values: Uint8Array.from([255, 1]) });
+    expect(batches[2]!.source.bytes).toBeGreaterThan(0);
+  });
+
+  it('rejects a batch size that is not a positive integer, and an empty file', async () => {
+    expect(() => readJsonlBatches(tmp('{"a":1}'), { batchRows: 0 })).toThrow(/positive integer/);
+    const it = readJsonlBatches(tmp('\n'), { batchRows: 10 });
+    await expect(it.next()).rejects.toMatchObject({ code: 'jsonl.empty' });
   });
 });

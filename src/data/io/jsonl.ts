@@ -22,22 +22,46 @@ type Cell = number | string | boolean | null | undefined;
  * t.names; // ['id', 'kind', ...]
  */
 export async function readJsonl(file: string, opts: ReadOptions = {}): Promise<RawTable> {
+  let table: RawTable | undefined;
+  for await (const t of jsonlTables(file, opts, Infinity)) table = t;
+  return table!;
+}
+
+/**
+ * Reads a JSONL file in batches of `batchRows` non-blank lines (memory bounded by the batch). Each
+ * batch's column types are decided from that batch; its columns are every key seen so far (a key
+ * seen in an earlier batch but absent from this one is a column of missing values here).
+ * `source.bytes` is the bytes read so far.
+ *
+ * @example
+ * for await (const b of readJsonlBatches('events.jsonl', { batchRows: 50_000 })) console.log(b.nRows);
+ */
+export function readJsonlBatches(file: string, opts: ReadOptions & { batchRows: number }): AsyncGenerator<RawTable> {
+  if (!Number.isInteger(opts.batchRows) || opts.batchRows < 1) {
+    throw new SpecmlError('usage.batch_rows', `batchRows must be a positive integer, got ${opts.batchRows}`, { hint: 'Pass e.g. { batchRows: 100000 }.' });
+  }
+  return jsonlTables(file, opts, opts.batchRows);
+}
+
+async function* jsonlTables(file: string, opts: ReadOptions, batchRows: number): AsyncGenerator<RawTable> {
   const counter = { bytes: 0 };
   const names: string[] = [];
   const index = new Map<string, number>();
-  const cells: Cell[][] = [];
+  let cells: Cell[][] = [];
   const maxRows = opts.maxRows ?? Infinity;
   const na = opts.naValues ? new Set(opts.naValues) : undefined;
-  let nRows = 0;
+  let nRows = 0; // in the current batch
+  let total = 0;
   let line = 0;
   let truncated = false;
   let carry: Buffer = Buffer.alloc(0);
   let sawBytes = false;
+  let yielded = false;
 
   const take = (text: string): boolean => {
     line++;
     if (text.trim() === '') return true;
-    if (nRows >= maxRows) {
+    if (total >= maxRows) {
       truncated = true;
       return false;
     }
@@ -62,7 +86,15 @@ export async function readJsonl(file: string, opts: ReadOptions = {}): Promise<R
       col[nRows] = v === null || (na && typeof v === 'string' && na.has(v)) ? null : typeof v === 'object' ? JSON.stringify(v) : (v as Cell);
     }
     nRows++;
+    total++;
     return true;
+  };
+  const table = (): RawTable => {
+    const t: RawTable = { names: [...names], columns: names.map((name, c) => toColumn(name, cells[c]!, nRows)), nRows, source: { file, format: 'jsonl', bytes: counter.bytes, truncated }, warnings: [] };
+    cells = names.map(() => []);
+    nRows = 0;
+    yielded = true;
+    return t;
   };
 
   outer: for await (const chunk of readChunks(file, counter)) {
@@ -72,6 +104,7 @@ export async function readJsonl(file: string, opts: ReadOptions = {}): Promise<R
     for (let nl = buf.indexOf(10, start); nl >= 0; nl = buf.indexOf(10, start)) {
       if (!take(buf.toString('utf8', start, nl))) break outer;
       start = nl + 1;
+      if (nRows >= batchRows) yield table();
     }
     carry = Buffer.from(buf.subarray(start)); // copy: chunk buffers are reused
   }
@@ -82,8 +115,7 @@ export async function readJsonl(file: string, opts: ReadOptions = {}): Promise<R
       location: { file, line: 1 },
     });
   }
-  const columns = names.map((name, c) => toColumn(name, cells[c]!, nRows));
-  return { names, columns, nRows, source: { file, format: 'jsonl', bytes: counter.bytes, truncated }, warnings: [] };
+  if (nRows > 0 || !yielded) yield table();
 }
 
 function invalidLine(file: string, line: number, reason: string, cause?: unknown): SpecmlError {

@@ -20,6 +20,45 @@ import type { RawColumn, RawTable, ReadOptions } from './raw.js';
  * t.columns.map((c) => c.type); // ['number', 'string', 'boolean', 'datetime', ...]
  */
 export async function readParquet(file: string, opts: ReadOptions = {}): Promise<RawTable> {
+  const p = await openParquet(file);
+  const nRows = Math.min(p.total, opts.maxRows ?? Infinity);
+  return { ...(await readRange(p, 0, nRows, opts)), source: { file, format: 'parquet', bytes: p.buffer.byteLength, truncated: nRows < p.total } };
+}
+
+/**
+ * Reads a `.parquet` file in batches of whole row groups (consecutive groups are joined until a
+ * batch holds at least `batchRows` rows), so memory is bounded by the batch, or by one row group
+ * when a group alone is larger (Parquet's unit of reading). Each batch's column types are decided
+ * from that batch; `source.bytes` grows with the row groups read so far, `source.rows` is the
+ * file's total row count (for progress).
+ *
+ * @example
+ * for await (const b of readParquetBatches('big.parquet', { batchRows: 50_000 })) console.log(b.nRows);
+ */
+export async function* readParquetBatches(file: string, opts: ReadOptions & { batchRows: number }): AsyncGenerator<RawTable & { source: { rows: number } }> {
+  const p = await openParquet(file);
+  let start = 0;
+  let bytes = 0;
+  let end = 0;
+  for (let g = 0; g < p.metadata.row_groups.length; g++) {
+    const group = p.metadata.row_groups[g]!;
+    end += Number(group.num_rows);
+    bytes += Number(group.total_compressed_size ?? group.total_byte_size);
+    if (end - start < opts.batchRows && g < p.metadata.row_groups.length - 1) continue;
+    if (end > start) yield { ...(await readRange(p, start, end, opts)), source: { file, format: 'parquet', bytes, truncated: false, rows: p.total } };
+    start = end;
+  }
+}
+
+interface OpenParquet {
+  file: string;
+  buffer: Awaited<ReturnType<typeof asyncBufferFromFile>>;
+  metadata: FileMetaData;
+  names: string[];
+  total: number;
+}
+
+async function openParquet(file: string): Promise<OpenParquet> {
   const buffer = await asyncBufferFromFile(file);
   let metadata: FileMetaData;
   try {
@@ -32,35 +71,32 @@ export async function readParquet(file: string, opts: ReadOptions = {}): Promise
     });
   }
   const names = parquetSchema(metadata).children.map((c) => c.element.name);
-  const total = Number(metadata.num_rows);
-  const nRows = Math.min(total, opts.maxRows ?? Infinity);
-  const cells = names.map(() => new Array<unknown>(nRows));
-  const index = new Map(names.map((n, i) => [n, i]));
+  return { file, buffer, metadata, names, total: Number(metadata.num_rows) };
+}
+
+/** Rows `[from, to)` as a RawTable (its `source` is the caller's to fill). */
+async function readRange(p: OpenParquet, from: number, to: number, opts: ReadOptions): Promise<Omit<RawTable, 'source'>> {
+  const nRows = to - from;
+  const cells = p.names.map(() => new Array<unknown>(nRows));
+  const index = new Map(p.names.map((n, i) => [n, i]));
   if (nRows > 0) {
     await parquetRead({
-      file: buffer,
-      metadata,
-      rowStart: 0,
-      rowEnd: nRows,
+      file: p.buffer,
+      metadata: p.metadata,
+      rowStart: from,
+      rowEnd: to,
       onChunk: ({ columnName, columnData, rowStart }) => {
         const out = cells[index.get(columnName)!]!;
         // Chunks may extend outside the requested range: copy only the overlap.
         for (let i = 0; i < columnData.length; i++) {
-          const r = rowStart + i;
+          const r = rowStart + i - from;
           if (r >= 0 && r < nRows) out[r] = columnData[i];
         }
       },
     });
   }
   const na = opts.naValues ? new Set(opts.naValues) : undefined;
-  const columns = names.map((name, c) => toColumn(name, cells[c]!, nRows, na));
-  return {
-    names,
-    columns,
-    nRows,
-    source: { file, format: 'parquet', bytes: buffer.byteLength, truncated: nRows < total },
-    warnings: [],
-  };
+  return { names: p.names, columns: p.names.map((name, c) => toColumn(name, cells[c]!, nRows, na)), nRows, warnings: [] };
 }
 
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
