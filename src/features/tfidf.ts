@@ -21,6 +21,7 @@ import { defineParams, type ParamsOf } from '../core/params.js';
 import { compareStrings } from './stats.js';
 import { ngrams, tokenize } from './tokenize.js';
 import { defineTransformer, mapColumns } from './transformer.js';
+import { log } from '../core/math.js';
 
 export const TFIDF_PARAMS = defineParams({
   lowercase: { type: 'bool', default: true, doc: 'lower-case before tokenising (as sklearn)' },
@@ -68,7 +69,7 @@ export const Tfidf = defineTransformer({
           if (j !== undefined) counts.set(j, (counts.get(j) ?? 0) + 1);
         }
         for (const [j, n] of counts) {
-          const tf = p.binary ? 1 : p.sublinear_tf ? 1 + Math.log(n) : n;
+          const tf = p.binary ? 1 : p.sublinear_tf ? 1 + log(n) : n;
           out[j]![i] = p.use_idf ? tf * spec.idf[j]! : tf;
         }
         normalizeRow(out, [...counts.keys()], i, p.norm);
@@ -124,7 +125,7 @@ function vocabulary(docs: readonly (string | null)[], p: TfidfParams): { terms: 
   }
   const idf = Float64Array.from(kept, (t) => {
     const d = df.get(t)!;
-    return p.smooth_idf ? Math.log((1 + n) / (1 + d)) + 1 : Math.log(n / d) + 1;
+    return p.smooth_idf ? log((1 + n) / (1 + d)) + 1 : log(n / d) + 1;
   });
   return { terms: kept, idf };
 }

@@ -9,6 +9,7 @@
  * applyBinary(s, Float64Array.of(0, 1)); // [1 / (1 + e^0.5), 1 / (1 + e^-1.5)]
  */
 import { SpecmlError } from '../../core/errors.js';
+import { exp } from '../../core/math.js';
 
 /** Platt's sigmoid, P(y = 1 | f) = 1 / (1 + exp(a·f + b)) (scikit-learn's sign convention). */
 export type SigmoidState = { method: 'sigmoid'; a: number; b: number };
@@ -52,7 +53,7 @@ export type CalibratorState = {
 export function applyBinary(state: BinaryCalibratorState, x: Float64Array): Float64Array {
   const out = new Float64Array(x.length);
   if (state.method === 'sigmoid') {
-    for (let i = 0; i < x.length; i++) out[i] = 1 / (1 + Math.exp(state.a * x[i]! + state.b));
+    for (let i = 0; i < x.length; i++) out[i] = 1 / (1 + exp(state.a * x[i]! + state.b));
     return out;
   }
   const kx = state.x;

@@ -25,6 +25,7 @@ import { sensitiveGroups } from '../../data/groups.js';
 import { loadStep, saveStep } from '../../features/step-state.js';
 import { applyCalibrator, type CalibratorState } from './apply.js';
 import { calibratorFromState } from './state.js';
+import { log } from '../../core/math.js';
 
 export interface DecisionRule {
   /** null: the base model's probabilities as they are. */
@@ -73,7 +74,7 @@ export class CalibratedModel implements PredictorModel {
       const x = new Float64Array(proba.length);
       for (let i = 0; i < proba.length; i++) {
         const v = Math.min(1 - EPS, Math.max(EPS, proba[i]!));
-        x[i] = this.rule.scale === 'logit' ? Math.log(v / (1 - v)) : proba[i]!;
+        x[i] = this.rule.scale === 'logit' ? log(v / (1 - v)) : proba[i]!;
       }
       proba = applyCalibrator(c, x);
     }

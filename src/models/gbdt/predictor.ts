@@ -22,6 +22,7 @@
 import type { Column } from '../../core/frame.js';
 import { BOOL_MISSING } from '../../core/frame.js';
 import { levelPositions } from '../../core/levels.js';
+import { exp } from '../../core/math.js';
 
 /**
  * The flat ensemble (layout above).
@@ -206,7 +207,7 @@ export function applyLink(link: LinkName, raw: Float64Array, n: number, k: numbe
       for (let c = 0; c < k; c++) max = Math.max(max, raw[c * n + i]!);
       let sum = 0;
       for (let c = 0; c < k; c++) {
-        const e = Math.exp(raw[c * n + i]! - max);
+        const e = exp(raw[c * n + i]! - max);
         out[i * k + c] = e;
         sum += e;
       }
@@ -216,7 +217,7 @@ export function applyLink(link: LinkName, raw: Float64Array, n: number, k: numbe
   }
   for (let i = 0; i < n; i++) {
     const r = raw[i]!;
-    const v = link === 'sigmoid' ? 1 / (1 + Math.exp(-r)) : link === 'exp' ? Math.exp(r) : r;
+    const v = link === 'sigmoid' ? 1 / (1 + exp(-r)) : link === 'exp' ? exp(r) : r;
     if (twoClass) {
       out[2 * i] = 1 - v;
       out[2 * i + 1] = v;

@@ -13,6 +13,7 @@ import { registerModel, selectInputs, type InputColumn, type LearningTask, type 
 import type { Frame } from '../../core/frame.js';
 import type { StateValue } from '../../core/state.js';
 import { designMatrix } from './design.js';
+import { exp } from '../../core/math.js';
 
 /**
  * Regression state: `coef: Float64Array[p]` in input order, and the intercept.
@@ -147,7 +148,7 @@ export class LogisticRegressionModel implements PredictorModel {
         z[c] = s;
       }
       if (k === 1) {
-        const p1 = z[0]! >= 0 ? 1 / (1 + Math.exp(-z[0]!)) : Math.exp(z[0]!) / (1 + Math.exp(z[0]!));
+        const p1 = z[0]! >= 0 ? 1 / (1 + exp(-z[0]!)) : exp(z[0]!) / (1 + exp(z[0]!));
         proba[i * 2] = 1 - p1;
         proba[i * 2 + 1] = p1;
         values[i] = z[0]! > 0 ? 1 : 0; // sklearn's rule: the positive class only for a positive score
@@ -162,8 +163,8 @@ export class LogisticRegressionModel implements PredictorModel {
         }
       }
       let sum = 0;
-      for (let c = 0; c < k; c++) sum += Math.exp(z[c]! - m);
-      for (let c = 0; c < k; c++) proba[i * nc + c] = Math.exp(z[c]! - m) / sum;
+      for (let c = 0; c < k; c++) sum += exp(z[c]! - m);
+      for (let c = 0; c < k; c++) proba[i * nc + c] = exp(z[c]! - m) / sum;
       values[i] = best;
     }
     return { values, proba };
