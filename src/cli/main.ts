@@ -6,6 +6,7 @@
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../pipeline/version.js';
 import { registerAnalyze } from './analyze.js';
+import { registerExport } from './export.js';
 import { registerInit } from './init.js';
 import { registerModels } from './models.js';
 import { registerPredict } from './predict.js';
@@ -37,6 +38,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   registerTest(program, io, setExit);
   registerModels(program, io, setExit);
   registerServe(program, io, setExit);
+  registerExport(program, io, setExit);
   for (const c of program.commands.flatMap((c) => [c, ...c.commands])) c.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err }).showHelpAfterError('(run with --help for usage)');
 
   try {

@@ -67,12 +67,18 @@ let compiled: WebAssembly.Module | null | undefined;
 export function gbdtModule(): WebAssembly.Module | null {
   if (compiled === undefined) {
     try {
-      compiled = new WebAssembly.Module(Buffer.from(GBDT_WASM_BASE64, 'base64'));
+      compiled = new WebAssembly.Module(fromBase64(GBDT_WASM_BASE64));
     } catch {
       compiled = null;
     }
   }
   return compiled;
+}
+
+/** Base64 to bytes with Node's Buffer, or `atob` where there is no Buffer (browsers). */
+function fromBase64(s: string): Uint8Array {
+  if (typeof Buffer !== 'undefined') return Buffer.from(s, 'base64');
+  return Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
 }
 
 /**
@@ -94,7 +100,8 @@ export function instantiateGbdt(module: WebAssembly.Module, memory: WebAssembly.
  * wasmEnabled(); // true on Node 20+
  */
 export function wasmEnabled(): boolean {
-  return process.env['SPECML_WASM'] !== '0' && gbdtModule() !== null;
+  // `globalThis.process`: this module also runs in browsers (the ESM export), where there is none.
+  return (globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env['SPECML_WASM'] !== '0' && gbdtModule() !== null;
 }
 
 /**

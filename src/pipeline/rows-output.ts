@@ -114,7 +114,7 @@ function toDouble(v: Cell, column: string): number | null {
   if (v === null || typeof v === 'number') return v;
   const n = Number(v);
   if (v.trim() === '' || Number.isNaN(n)) {
-    throw new SpecmlError('predict.output_type', `column ${column}: the Parquet output typed it as numbers from the first batch, then met the text ${JSON.stringify(v)}`, {
+    throw new SpecmlError('data.mixed_types', `column ${column}: the Parquet output typed it as numbers from the first batch, then met the text ${JSON.stringify(v)}`, {
       hint: 'Write CSV or JSON lines instead (--output scored.csv), or make the id column hold one type throughout.',
     });
   }

@@ -17,7 +17,7 @@
 import type { Frame } from '../core/frame.js';
 import type { RawColumn, RawTable } from '../data/io/raw.js';
 import { parseDate } from '../data/schema/detect.js';
-import { coerceToSchema } from '../data/schema/index.js';
+import { coerceToSchema } from '../data/schema/coerce.js';
 import type { ColumnSchema, Schema } from '../data/schema/types.js';
 
 export interface InputIssue {

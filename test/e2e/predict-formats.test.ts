@@ -99,7 +99,7 @@ describe('specml predict: formats in and out', () => {
     // Numeric ids in the first batch, text ids later.
     writeFileSync(mixed, body.map((l, i) => (i > 0 && i <= 1000 ? l.replace(/^C0*/, '') : l)).join('\n') + '\n');
     const out = path.join(tmp, 'mixed.parquet');
-    await expect(predict({ model, input: mixed, output: out, batchRows: 1000 })).rejects.toMatchObject({ code: 'predict.output_type', message: expect.stringMatching(/customer_id/) });
+    await expect(predict({ model, input: mixed, output: out, batchRows: 1000 })).rejects.toMatchObject({ code: 'data.mixed_types', message: expect.stringMatching(/customer_id/) });
     expect(() => readFileSync(out)).toThrow();
   }, 60_000);
 });
