@@ -71,7 +71,7 @@ export function registerServe(program: Command, io: Io, setExit: (code: number) 
       // The store (SPECML_STORE or ./.specml/store.db): the prediction log, and a rollout's history.
       const store = flags.log === false && !flags.challenger ? undefined : await openStore(undefined);
       const log = store && flags.log !== false ? new PredictionLog((records) => store.logPredictions(records)) : undefined;
-      const rollout = flags.challenger ? await rolloutFrom(flags, models[0]!, store!) : undefined;
+      const rollout = flags.challenger ? await rolloutFrom(flags, models[0]!, store!, flags.model[0]!) : undefined;
       const app = buildServer({
         models,
         ...(token ? { token } : {}),
@@ -101,7 +101,7 @@ export function registerServe(program: Command, io: Io, setExit: (code: number) 
 }
 
 /** The rollout of `--challenger` beside the first model, from the rollout flags (checked). */
-async function rolloutFrom(flags: Flags, champion: ServedModel, store: Store): Promise<Rollout> {
+async function rolloutFrom(flags: Flags, champion: ServedModel, store: Store, championRef: string): Promise<Rollout> {
   const num = (flag: string, v: string, ok: (n: number) => boolean, example: string): number => {
     const n = Number(v);
     if (!ok(n)) throw new SpecmlError('usage.bad_rollout', `${flag} '${v}' is out of range`, { hint: `e.g. ${flag} ${example}` });
@@ -136,9 +136,21 @@ async function rolloutFrom(flags: Flags, champion: ServedModel, store: Store): P
     });
   };
   audit('start', { mode: 'single', champion: champion.version }, state, `${state.mode} of ${challenger.version} beside ${champion.version}`);
+  // A canary that promotes moves the registry alias the champion was served from (NAME@ALIAS) to
+  // the challenger's version, so the registry says what is in production and a restart serves it.
+  const alias = /^[^@]+@([A-Za-z][\w.-]*)$/.exec(championRef)?.[1];
+  const moveAlias = (reason: string): void => {
+    // Only between versions of one registered model: the challenger given as NAME@vN or NAME@ALIAS.
+    if (!alias || !flags.challenger!.startsWith(`${champion.name}@`) || !/^v\d+$/.test(challenger.version)) return;
+    store.setAlias(champion.name, alias, Number(challenger.version.slice(1)), { actor: `specml serve (pid ${process.pid})`, reason: `canary ${reason}` }).then(
+      () => process.stderr.write(`rollout ${champion.name}: ${champion.name}@${alias} -> ${challenger.version}\n`),
+      (err: unknown) => process.stderr.write(`rollout ${champion.name}: could not move ${champion.name}@${alias} to ${challenger.version}: ${err instanceof Error ? err.message : String(err)}\n`),
+    );
+  };
   return new Rollout(champion, challenger, state, (e) => {
     process.stderr.write(`rollout ${champion.name}: ${e.reason}\n`);
     audit(e.reason.split(':')[0]!, e.from, e.to, e.reason);
+    if (e.from.mode === 'canary' && e.to.mode === 'single' && e.to.champion === challenger.version) moveAlias(e.reason);
   });
 }
 

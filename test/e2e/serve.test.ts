@@ -338,6 +338,42 @@ describe('specml serve', () => {
       }
     });
 
+    it('a canary between registry versions that promotes moves the champion alias in the registry', async () => {
+      const regStore = `sqlite:${path.join(tmp, 'registry-canary', 'store.db')}`;
+      const st = await openStore(regStore);
+      try {
+        await st.registerModel({ name: 'credit', packageDir: modelDir, packageSha256: 'a' });
+        await st.registerModel({ name: 'credit', packageDir: healthy, packageSha256: 'b' });
+        await st.setAlias('credit', 'champion', 1, { reason: 'test' });
+      } finally {
+        await st.close();
+      }
+      const args = ['serve', '--model', 'credit@champion', '--challenger', 'credit@v2', '--rollout', 'canary', '--canary-steps', '50,100', '--min-requests', '5', '--max-p99-ms', '1000', '--port', '0', '--json', '--no-log'];
+      const proc = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, SPECML_STORE: regStore, SPECML_SERVE_TOKEN: '' } });
+      let stderr = '';
+      proc.stderr!.on('data', (d) => (stderr += String(d)));
+      try {
+        const doc = JSON.parse(await new Promise<string>((resolve) => createInterface({ input: proc.stdout! }).once('line', resolve)));
+        const s = { proc, url: doc.url, name: 'credit' };
+        for (let i = 0; i < 60; i++) await predictOnce(s);
+        const ro = await json(fetch(`${s.url}/v1/models/credit/rollout`));
+        expect(ro.state).toEqual({ mode: 'single', champion: 'v2' });
+        let aliases: Record<string, number> = {};
+        for (let i = 0; i < 40 && aliases['champion'] !== 2; i++) {
+          await new Promise((r) => setTimeout(r, 100));
+          const st2 = await openStore(regStore);
+          aliases = await st2.aliases('credit').finally(() => st2.close());
+        }
+        expect(aliases['champion'], stderr).toBe(2);
+        const st3 = await openStore(regStore);
+        const history = await st3.history('credit').finally(() => st3.close());
+        expect(history[history.length - 1]).toMatchObject({ alias: 'champion', reason: expect.stringMatching(/^canary promote: guards held/) });
+        expect(stderr).toMatch(/credit@champion -> v2/);
+      } finally {
+        proc.kill('SIGTERM');
+      }
+    });
+
     it('A/B sticks by key; shadow answers with the champion and logs the challenger beside it', async () => {
       const ab = await start(['--challenger', healthy, '--rollout', 'ab', '--percent', '50']);
       try {
