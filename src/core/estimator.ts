@@ -15,7 +15,7 @@
  */
 import { SpecmlError } from './errors.js';
 import { Frame, categoricalColumn, type CategoricalColumn, type Column, type ColumnKind } from './frame.js';
-import { levelPositions } from './levels.js';
+import { levelPositions, pairMemo } from './levels.js';
 import { Registry } from './registry.js';
 import type { Rng } from './rng.js';
 import type { StateValue } from './state.js';
@@ -195,18 +195,14 @@ interface Alignment {
   /** The frame's levels are training's, in the same order: codes need no change. */
   identity: boolean;
 }
-const aligned = new WeakMap<readonly string[], WeakMap<readonly string[], Alignment>>();
+const aligned = pairMemo<Alignment>();
 function alignment(training: readonly string[], frameLevels: readonly string[]): Alignment {
-  let inner = aligned.get(training);
-  if (!inner) aligned.set(training, (inner = new WeakMap()));
-  const hit = inner.get(frameLevels);
-  if (hit && hit.length === frameLevels.length) return hit;
+  const hit = aligned.get(training, frameLevels);
+  if (hit) return hit;
   const pos = levelPositions(training, frameLevels);
   const levels = [...training];
   const map = Int32Array.from(pos, (p, j) => (p >= 0 ? p : levels.push(frameLevels[j]!) - 1));
-  const entry = { length: frameLevels.length, map, levels, identity: frameLevels.length === training.length && map.every((p, j) => p === j) };
-  inner.set(frameLevels, entry);
-  return entry;
+  return aligned.set(training, frameLevels, { length: frameLevels.length, map, levels, identity: frameLevels.length === training.length && map.every((p, j) => p === j) });
 }
 
 /** The input signature of a frame (all its columns; categorical ones with their levels). */

@@ -54,6 +54,9 @@ const PUBLIC = new Set(['/healthz', '/readyz', '/v2/health/live', '/v2/health/re
 /** The server, plus the swap that hot reload uses: requests already running keep the model they looked up. */
 export type ModelServer = FastifyInstance & { replaceModel(m: ServedModel): void };
 
+/** A request with the state the hooks keep on it. */
+type Tracked = FastifyRequest & { specmlStarted: number; specmlVersion: string };
+
 export function buildServer(o: ServerOptions): ModelServer {
   const app = Fastify({ bodyLimit: o.bodyLimit ?? 8 * 1024 * 1024, logger: false, onProtoPoisoning: 'error', onConstructorPoisoning: 'error' });
   // JSON, and CSV for SageMaker's /invocations; a text/plain body would otherwise reach the handlers as a string.
@@ -64,9 +67,13 @@ export function buildServer(o: ServerOptions): ModelServer {
   const served = (): ServedModel[] => [...byName.values()];
   const metrics = serverMetrics();
   const token = o.token ? Buffer.from(o.token) : undefined;
-  const started = new WeakMap<FastifyRequest, bigint>();
+  // Per-request state lives on the request (decorated below), not in WeakMaps keyed by requests:
+  // V8's scavenger keeps WeakMap keys alive, so every request object would be promoted.
+  app.decorateRequest('specmlStarted', 0);
+  app.decorateRequest('specmlVersion', '');
+  const started = { get: (req: FastifyRequest): number => (req as Tracked).specmlStarted, set: (req: FastifyRequest, t: number) => void ((req as Tracked).specmlStarted = t) };
   // The version that answered (under a rollout not always the name's champion), for the metrics.
-  const answeredBy = new WeakMap<FastifyRequest, string>();
+  const answeredBy = { get: (req: FastifyRequest): string => (req as Tracked).specmlVersion, set: (req: FastifyRequest, v: string) => void ((req as Tracked).specmlVersion = v) };
 
   const model = (name: string): ServedModel => {
     const m = byName.get(name);
@@ -85,7 +92,7 @@ export function buildServer(o: ServerOptions): ModelServer {
     if (o.log) {
       const at = Date.now();
       const t0 = started.get(req);
-      const latencyMs = t0 === undefined ? 0 : Number(process.hrtime.bigint() - t0) / 1e6;
+      const latencyMs = t0 === 0 ? 0 : performance.now() - t0;
       const client = req.headers['x-request-id'];
       const records: PredictionRecord[] = parsed.rows.map((row, i) => ({
         id: ids[i]!,
@@ -153,7 +160,7 @@ export function buildServer(o: ServerOptions): ModelServer {
   };
 
   app.addHook('onRequest', async (req) => {
-    started.set(req, process.hrtime.bigint());
+    started.set(req, performance.now());
     if (!token || PUBLIC.has(req.url.split('?')[0]!)) return;
     const h = req.headers.authorization ?? '';
     const given = Buffer.from(h.startsWith('Bearer ') ? h.slice(7) : '');
@@ -163,10 +170,10 @@ export function buildServer(o: ServerOptions): ModelServer {
     const route = req.routeOptions.url ?? 'unmatched';
     const name = (req.params as { name?: string } | undefined)?.name;
     const m = name ? byName.get(name) : req.url.startsWith('/invocations') ? served()[0] : undefined;
-    const labels = { route, model: m?.name ?? '', version: answeredBy.get(req) ?? m?.version ?? '' };
+    const labels = { route, model: m?.name ?? '', version: answeredBy.get(req) || m?.version || '' };
     metrics.requests.inc({ ...labels, status: String(reply.statusCode) });
     const t0 = started.get(req);
-    if (t0 !== undefined) metrics.latency.observe(labels, Number(process.hrtime.bigint() - t0) / 1e9);
+    if (t0 !== 0) metrics.latency.observe(labels, (performance.now() - t0) / 1000);
   });
 
   app.setNotFoundHandler((req, reply) => {
