@@ -3,6 +3,7 @@
 // trivial Fastify route in its own process (echo-server.mjs) as the floor.
 //
 //   npx tsc -p tsconfig.build.json && node bench/serve/bench.mjs [--seconds 15] [--soak 180]
+//   SERVER_CPUS=0,1 taskset -c 2-9 node bench/serve/bench.mjs     (server and load on separate cores)
 //
 // Scenarios: single-row requests at full speed (16 connections): throughput and latency;
 // single-row at a fixed 1,000 requests/s: p50/p99 and errors (target p99 <= 5 ms, no errors);
@@ -41,8 +42,13 @@ const rows = lines.slice(1).map((l) => {
 const one = JSON.stringify({ rows: [rows[0]] });
 const batch = JSON.stringify({ rows: rows.slice(0, 1000) });
 
+// SERVER_CPUS=0,1 pins each server (echo included) to those cores with taskset; run this script
+// itself under `taskset -c 2-9` so the load generator has cores of its own.
+const CPUS = process.env.SERVER_CPUS;
+
 async function startProcess(args, env = {}) {
-  const proc = spawn('node', args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const [cmd, argv] = CPUS ? ['taskset', ['-c', CPUS, process.execPath, ...args]] : ['node', args];
+  const proc = spawn(cmd, argv, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   const line = await new Promise((resolve) => createInterface({ input: proc.stdout }).once('line', resolve));
   return { proc, url: JSON.parse(line).url };
 }
@@ -89,6 +95,7 @@ const bare = await startProcess([cli, 'serve', '--model', model, '--port', '0', 
 await scenarios('specml serve, --no-log', `${bare.url}/v1/models/${name}/predict`, true);
 bare.proc.kill('SIGTERM');
 
+console.log(CPUS ? `servers pinned to cores ${CPUS}; load generator on: ${execFileSync('taskset', ['-cp', String(process.pid)]).toString().trim()}` : 'servers and load generator share the cores');
 console.log('| server | scenario | req/s | p50 ms | p99 ms | errors | rows/s |');
 console.log('|---|---|---|---|---|---|---|');
 for (const r of out) console.log(`| ${r.label} | ${r.scenario} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.rowsPerS ? r.rowsPerS.toFixed(0) : ''} |`);
