@@ -264,6 +264,19 @@ describe('specml serve', () => {
       writeFileSync(extra, lines.map((l, i) => `${l},${i === 0 ? 'Extra' : i % 7}`).join('\n') + '\n');
       expect(runCli(['train', '--data', extra, '--target', 'Status', '--model', 'gbdt', '--trees', '30', '--out', failing]).code).toBe(0);
     }, 120_000);
+    /** A registry (in tmp/DIR) holding credit v1 (modelDir) and v2 (healthy), champion -> v1; its store URI. */
+    const registry = async (dir: string): Promise<string> => {
+      const uri = `sqlite:${path.join(tmp, dir, 'store.db')}`;
+      const st = await openStore(uri);
+      try {
+        await st.registerModel({ name: 'credit', packageDir: modelDir, packageSha256: 'a' });
+        await st.registerModel({ name: 'credit', packageDir: healthy, packageSha256: 'b' });
+        await st.setAlias('credit', 'champion', 1, { reason: 'test' });
+      } finally {
+        await st.close();
+      }
+      return uri;
+    };
     const predictOnce = async (s: Server, headers: Record<string, string> = {}) => {
       const r = await post(`${s.url}/v1/models/${s.name}/predict`, { rows: [ROWS[0]] }, headers);
       expect(r.status).toBe(200);
@@ -310,15 +323,7 @@ describe('specml serve', () => {
     });
 
     it('hot-reloads NAME@ALIAS when the alias moves, without a restart', async () => {
-      const regStore = `sqlite:${path.join(tmp, 'registry', 'store.db')}`;
-      const st = await openStore(regStore);
-      try {
-        await st.registerModel({ name: 'credit', packageDir: modelDir, packageSha256: 'a' });
-        await st.registerModel({ name: 'credit', packageDir: healthy, packageSha256: 'b' });
-        await st.setAlias('credit', 'champion', 1, { reason: 'test' });
-      } finally {
-        await st.close();
-      }
+      const regStore = await registry('registry');
       const proc = spawn(process.execPath, [BIN, 'serve', '--model', 'credit@champion', '--port', '0', '--json', '--reload-seconds', '0.2', '--no-log'], { cwd: ROOT, env: { ...process.env, SPECML_STORE: regStore } });
       try {
         const doc = JSON.parse(await new Promise<string>((resolve) => createInterface({ input: proc.stdout! }).once('line', resolve)));
@@ -339,15 +344,7 @@ describe('specml serve', () => {
     });
 
     it('a canary between registry versions that promotes moves the champion alias in the registry', async () => {
-      const regStore = `sqlite:${path.join(tmp, 'registry-canary', 'store.db')}`;
-      const st = await openStore(regStore);
-      try {
-        await st.registerModel({ name: 'credit', packageDir: modelDir, packageSha256: 'a' });
-        await st.registerModel({ name: 'credit', packageDir: healthy, packageSha256: 'b' });
-        await st.setAlias('credit', 'champion', 1, { reason: 'test' });
-      } finally {
-        await st.close();
-      }
+      const regStore = await registry('registry-canary');
       const args = ['serve', '--model', 'credit@champion', '--challenger', 'credit@v2', '--rollout', 'canary', '--canary-steps', '50,100', '--min-requests', '5', '--max-p99-ms', '1000', '--port', '0', '--json', '--no-log'];
       const proc = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, SPECML_STORE: regStore, SPECML_SERVE_TOKEN: '' } });
       let stderr = '';
