@@ -223,9 +223,61 @@ export function predictBlock(
   xP: usize, m: i32, nf: i32, rootP: usize, t0: i32, t1: i32, k: i32, nodesP: usize,
   catOffP: usize, catBitsP: usize, leafP: usize, outP: usize, n: i32, b0: i32,
 ): void {
+  // Fewer than four rows (a served request): walkers over four trees of one row instead.
+  if (m < 4) {
+    predictFew(xP, m, nf, rootP, t0, t1, k, nodesP, catOffP, catBitsP, leafP, outP, n, b0);
+    return;
+  }
   // Blocks of 256 rows: their values stay in cache while every tree walks them.
   for (let s = 0; s < m; s += 256) {
     predictRows(xP + (<usize>(s * nf) << 2), min(256, m - s), nf, rootP, t0, t1, k, nodesP, catOffP, catBitsP, leafP, outP, n, b0 + s);
+  }
+}
+
+/** {@link step} for a walker that may already be at a leaf (node < 0): it then stays there. */
+// @ts-ignore: decorator
+@inline
+function stepOrStay(node: i32, row: usize, nodesP: usize, catOffP: usize, catBitsP: usize): i32 {
+  return select<i32>(step(select<i32>(node, 0, node >= 0), row, nodesP, catOffP, catBitsP), node, node >= 0);
+}
+
+/**
+ * The walk of {@link predictBlock} for fewer than four rows: for each row, four walkers descend
+ * four consecutive trees side by side (their load chains overlap, as the row walkers' do), then
+ * the four leaf values are added in tree order, so each output gets the same sums in the same
+ * order as {@link predictRows} gives it.
+ */
+function predictFew(
+  xP: usize, m: i32, nf: i32, rootP: usize, t0: i32, t1: i32, k: i32, nodesP: usize,
+  catOffP: usize, catBitsP: usize, leafP: usize, outP: usize, n: i32, b0: i32,
+): void {
+  const rowBytes = <usize>nf << 2;
+  for (let i = 0; i < m; i++) {
+    const row = xP + <usize>i * rowBytes;
+    const col = outP + (<usize>(b0 + i) << 3);
+    let t = t0;
+    for (; t + 4 <= t1; t += 4) {
+      let a = load<i32>(rootP + (<usize>t << 2));
+      let b = load<i32>(rootP + (<usize>(t + 1) << 2));
+      let c = load<i32>(rootP + (<usize>(t + 2) << 2));
+      let d = load<i32>(rootP + (<usize>(t + 3) << 2));
+      // Until all four are at a leaf (the AND keeps the sign bit only if every one is negative).
+      while ((a & b & c & d) >= 0) {
+        a = stepOrStay(a, row, nodesP, catOffP, catBitsP);
+        b = stepOrStay(b, row, nodesP, catOffP, catBitsP);
+        c = stepOrStay(c, row, nodesP, catOffP, catBitsP);
+        d = stepOrStay(d, row, nodesP, catOffP, catBitsP);
+      }
+      addLeaf(col + ((<usize>(t % k) * <usize>n) << 3), 0, a, leafP);
+      addLeaf(col + ((<usize>((t + 1) % k) * <usize>n) << 3), 0, b, leafP);
+      addLeaf(col + ((<usize>((t + 2) % k) * <usize>n) << 3), 0, c, leafP);
+      addLeaf(col + ((<usize>((t + 3) % k) * <usize>n) << 3), 0, d, leafP);
+    }
+    for (; t < t1; t++) {
+      let a = load<i32>(rootP + (<usize>t << 2));
+      while (a >= 0) a = step(a, row, nodesP, catOffP, catBitsP);
+      addLeaf(col + ((<usize>(t % k) * <usize>n) << 3), 0, a, leafP);
+    }
   }
 }
 
