@@ -10,6 +10,8 @@
  * const cv = rng.fork('cv');
  * cv.float(); // in [0, 1)
  */
+import { cos, log } from './math.js';
+
 export class Rng {
   private a: number;
   private b: number;
@@ -68,7 +70,7 @@ export class Rng {
   normal(): number {
     let u = this.float();
     while (u === 0) u = this.float();
-    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * this.float());
+    return Math.sqrt(-2 * log(u)) * cos(2 * Math.PI * this.float());
   }
 
   /** Fisher-Yates shuffle in place; returns the array. */

@@ -14,6 +14,7 @@
 import { numericColumn, type Column } from '../core/frame.js';
 import { defineParams } from '../core/params.js';
 import { defineTransformer, mapColumns } from './transformer.js';
+import { sin, cos } from '../core/math.js';
 
 export const DATETIME_PARTS_PARAMS = defineParams({
   year: { type: 'bool', default: true, doc: 'emit <col>__year' },
@@ -68,8 +69,8 @@ export const DatetimeParts = defineTransformer({
         out.push(numericColumn(`${c.name}__${part.name}`, v, true));
         if (p.cyclic && part.period > 0) {
           const w = (2 * Math.PI) / part.period;
-          out.push(numericColumn(`${c.name}__${part.name}_sin`, v.map((x) => Math.sin(w * (x - part.offset)))));
-          out.push(numericColumn(`${c.name}__${part.name}_cos`, v.map((x) => Math.cos(w * (x - part.offset)))));
+          out.push(numericColumn(`${c.name}__${part.name}_sin`, v.map((x) => sin(w * (x - part.offset)))));
+          out.push(numericColumn(`${c.name}__${part.name}_cos`, v.map((x) => cos(w * (x - part.offset)))));
         }
       }
       return out;

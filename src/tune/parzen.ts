@@ -24,6 +24,7 @@
 import type { Rng } from '../core/rng.js';
 import { normalCdf } from '../core/stats/index.js';
 import type { Distribution } from './types.js';
+import { exp, log as ln } from '../core/math.js';
 
 type NumericDist = Extract<Distribution, { kind: 'int' | 'float' }>;
 
@@ -129,7 +130,7 @@ function gridOf(d: NumericDist): { step: number; top: number } {
 function numericDim(d: NumericDist, o: Float64Array): NumericDim {
   const log = d.log === true;
   const { step, top } = gridOf(d);
-  const t = (x: number): number => (log ? Math.log(x) : x);
+  const t = (x: number): number => (log ? ln(x) : x);
   // Half a step each side gives the end grid values a full cell; on a log range the lower edge
   // must stay positive (as the random sampler does: low/2 when low - step/2 <= 0).
   const lowEdge = step > 0 ? (log ? Math.max(d.low - step / 2, d.low / 2) : d.low - step / 2) : d.low;
@@ -146,7 +147,7 @@ function numericDim(d: NumericDist, o: Float64Array): NumericDim {
   mu[n] = 0.5 * (lo + hi);
   sigma[n] = range;
   const logMass = new Float64Array(n + 1);
-  for (let k = 0; k <= n; k++) logMass[k] = range > 0 ? Math.log(normMass((lo - mu[k]!) / sigma[k]!, (hi - mu[k]!) / sigma[k]!)) : 0;
+  for (let k = 0; k <= n; k++) logMass[k] = range > 0 ? ln(normMass((lo - mu[k]!) / sigma[k]!, (hi - mu[k]!) / sigma[k]!)) : 0;
   return { kind: 'numeric', d, log, step, top, lo, hi, mu, sigma, logMass };
 }
 
@@ -203,7 +204,7 @@ function sampleNumeric(dim: NumericDim, k: number, rng: Rng): number {
   let z = rng.normal();
   for (let tries = 0; (z < a || z > b) && tries < 1000; tries++) z = rng.normal();
   const tz = mu + sigma * Math.min(b, Math.max(a, z));
-  const x = dim.log ? Math.exp(tz) : tz;
+  const x = dim.log ? exp(tz) : tz;
   if (step === 0) return Math.min(d.high, Math.max(d.low, x));
   const kMax = Math.round((dim.top - d.low) / step);
   const v = d.low + step * Math.min(kMax, Math.max(0, Math.round((x - d.low) / step)));
@@ -225,10 +226,10 @@ export function logPdfParzen(p: ParzenEstimator, xs: readonly Float64Array[]): F
   const out = new Float64Array(size);
   const terms = new Float64Array(nKernels);
   for (let i = 0; i < size; i++) {
-    for (let k = 0; k < nKernels; k++) terms[k] = Math.log(p.weights[k]!);
+    for (let k = 0; k < nKernels; k++) terms[k] = ln(p.weights[k]!);
     p.dims.forEach((dim, j) => {
       const x = xs[j]![i]!;
-      if (dim.kind === 'categorical') for (let k = 0; k < nKernels; k++) terms[k]! += Math.log(dim.p[k * dim.nChoices + x]!);
+      if (dim.kind === 'categorical') for (let k = 0; k < nKernels; k++) terms[k]! += ln(dim.p[k * dim.nChoices + x]!);
       else addNumericLogPdf(dim, x, terms);
     });
     let max = -Infinity;
@@ -238,23 +239,23 @@ export function logPdfParzen(p: ParzenEstimator, xs: readonly Float64Array[]): F
       continue;
     }
     let sum = 0;
-    for (const v of terms) sum += Math.exp(v - max);
-    out[i] = max + Math.log(sum);
+    for (const v of terms) sum += exp(v - max);
+    out[i] = max + ln(sum);
   }
   return out;
 }
 
-const LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
+const LOG_SQRT_2PI = 0.5 * ln(2 * Math.PI);
 
 function addNumericLogPdf(dim: NumericDim, x: number, terms: Float64Array): void {
   const { lo, hi, step, mu, sigma, logMass } = dim;
   if (!(hi > lo)) return; // a single value: probability 1 under every kernel
-  const t = (v: number): number => (dim.log ? Math.log(v) : v);
+  const t = (v: number): number => (dim.log ? ln(v) : v);
   if (step === 0) {
     const tx = t(x);
     for (let k = 0; k < terms.length; k++) {
       const z = (tx - mu[k]!) / sigma[k]!;
-      terms[k]! += -0.5 * z * z - Math.log(sigma[k]!) - LOG_SQRT_2PI - logMass[k]!;
+      terms[k]! += -0.5 * z * z - ln(sigma[k]!) - LOG_SQRT_2PI - logMass[k]!;
     }
     return;
   }
@@ -262,7 +263,7 @@ function addNumericLogPdf(dim: NumericDim, x: number, terms: Float64Array): void
   const left = x <= dim.d.low ? lo : Math.max(lo, t(x - step / 2));
   const right = Math.min(hi, t(x + step / 2));
   for (let k = 0; k < terms.length; k++) {
-    terms[k]! += Math.log(normMass((left - mu[k]!) / sigma[k]!, (right - mu[k]!) / sigma[k]!)) - logMass[k]!;
+    terms[k]! += ln(normMass((left - mu[k]!) / sigma[k]!, (right - mu[k]!) / sigma[k]!)) - logMass[k]!;
   }
 }
 
@@ -275,6 +276,6 @@ export function normMass(a: number, b: number): number {
   if (a > 0) return normMass(-b, -a);
   const w = b - a;
   const m = 0.5 * (a + b);
-  if (w * Math.max(1, Math.abs(m)) < 0.01) return Math.exp(-0.5 * m * m - LOG_SQRT_2PI) * w * (1 + ((m * m - 1) * w * w) / 24);
+  if (w * Math.max(1, Math.abs(m)) < 0.01) return exp(-0.5 * m * m - LOG_SQRT_2PI) * w * (1 + ((m * m - 1) * w * w) / 24);
   return Math.max(0, normalCdf(b) - normalCdf(a));
 }

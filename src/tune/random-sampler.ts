@@ -9,6 +9,7 @@
 import type { Rng } from '../core/rng.js';
 import { snap } from './space.js';
 import type { Direction, Distribution, FrozenTrial, ParamValue, Sampler, SearchSpace } from './types.js';
+import { exp, log } from '../core/math.js';
 
 /** One uniform draw from a distribution. */
 export function sampleUniform(d: Distribution, rng: Rng): ParamValue {
@@ -19,9 +20,9 @@ export function sampleUniform(d: Distribution, rng: Rng): ParamValue {
   }
   if (d.log) {
     // Integers: widen by half a unit each side so the end values get their share after rounding.
-    const lo = Math.log(d.kind === 'int' ? Math.max(d.low - 0.5, d.low / 2) : d.low);
-    const hi = Math.log(d.kind === 'int' ? d.high + 0.5 : d.high);
-    return snap(d, Math.exp(lo + (hi - lo) * rng.float()));
+    const lo = log(d.kind === 'int' ? Math.max(d.low - 0.5, d.low / 2) : d.low);
+    const hi = log(d.kind === 'int' ? d.high + 0.5 : d.high);
+    return snap(d, exp(lo + (hi - lo) * rng.float()));
   }
   if (d.step !== undefined) return d.low + d.step * rng.int(Math.floor((d.high - d.low) / d.step + 1e-9) + 1);
   return d.low + (d.high - d.low) * rng.float();

@@ -7,6 +7,7 @@
  * erf(0.5); // ≈ 0.5204998778130465
  * erfc(10); // ≈ 2.088487583762545e-45
  */
+import { exp } from '../math.js';
 
 // W. J. Cody, "Rational Chebyshev approximations for the error function", Math. Comp. 23 (1969),
 // the coefficient sets of Netlib SPECFUN `calerf`: erf on [0, 0.46875], erfc·e^(x²) on
@@ -61,7 +62,7 @@ function erfcLarge(y: number): number {
   // e^(−y²) as e^(−s²)·e^(−(y−s)(y+s)) with s = y rounded down to 1/16: s² is exact, so the
   // rounding of y² (relative 1e-16, i.e. 6e-14 of the result at y = 25) never enters the exponent.
   const s = Math.trunc(y * 16) / 16;
-  return Math.exp(-s * s) * Math.exp(-(y - s) * (y + s)) * r;
+  return exp(-s * s) * exp(-(y - s) * (y + s)) * r;
 }
 
 /**

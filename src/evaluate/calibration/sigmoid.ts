@@ -22,6 +22,7 @@
 import { checkFinite, checkRows, checkWeights } from '../metrics/validate.js';
 import { checkBinaryLabels } from '../threshold/binary-input.js';
 import type { SigmoidState } from '../../models/calibrated/apply.js';
+import { exp, log, log1p } from '../../core/math.js';
 
 const MAX_ITER = 100;
 /** Smallest line-search step before giving up: below it the objective cannot drop in float64. */
@@ -34,7 +35,7 @@ const RIDGE = 1e-12;
  * overflows: −t·log p − (1 − t)·log(1 − p) with p = 1 / (1 + e^f).
  */
 function loss(f: number, t: number): number {
-  return f >= 0 ? t * f + Math.log1p(Math.exp(-f)) : (t - 1) * f + Math.log1p(Math.exp(f));
+  return f >= 0 ? t * f + log1p(exp(-f)) : (t - 1) * f + log1p(exp(f));
 }
 
 /**
@@ -68,7 +69,7 @@ export function fitSigmoid(score: Float64Array, yTrue01: Int32Array, sampleWeigh
   };
 
   let a = 0;
-  let b = Math.log((prior0 + 1) / (prior1 + 1));
+  let b = log((prior0 + 1) / (prior1 + 1));
   let value = objective(a, b);
   for (let iter = 0; iter < MAX_ITER; iter++) {
     // Gradient and Hessian of the summed loss; with p = P(y = 1) = 1 / (1 + e^f):
@@ -82,7 +83,7 @@ export function fitSigmoid(score: Float64Array, yTrue01: Int32Array, sampleWeigh
       const x = score[i]!;
       const f = a * x + b;
       // p and 1 − p both computed from e^{-|f|} so neither cancels to 0 for large |f|.
-      const e = Math.exp(-Math.abs(f));
+      const e = exp(-Math.abs(f));
       const p = f >= 0 ? e / (1 + e) : 1 / (1 + e);
       const q = f >= 0 ? 1 / (1 + e) : e / (1 + e);
       const wi = w(i);

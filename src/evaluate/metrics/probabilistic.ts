@@ -8,6 +8,7 @@
  * logLoss(Int32Array.of(1, 0), Float64Array.of(0.2, 0.8, 0.6, 0.4)); // (−ln 0.8 − ln 0.6) / 2 ≈ 0.367
  */
 import { checkLabelsBelow, checkProba, checkWeights } from './validate.js';
+import { log } from '../../core/math.js';
 
 /**
  * Clipping bound of sklearn 1.2's `log_loss` (`eps='auto'` = `np.finfo(float64).eps` = 2^-52;
@@ -52,7 +53,7 @@ export function logLoss(yTrue: Int32Array, proba: Float64Array, sampleWeight?: F
   for (let i = 0; i < n; i++) {
     let sum = 0;
     for (let c = 0; c < k; c++) sum += clip(proba[i * k + c]!);
-    loss[i] = -Math.log(clip(proba[i * k + yTrue[i]!]!) / sum);
+    loss[i] = -log(clip(proba[i * k + yTrue[i]!]!) / sum);
   }
   return mean(loss, sampleWeight);
 }

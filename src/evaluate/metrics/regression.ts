@@ -7,6 +7,7 @@
  * rmse(Float64Array.of(1, 2, 3), Float64Array.of(1, 2, 5)); // sqrt(4/3) ≈ 1.155
  */
 import { checkFinite, checkRows, checkWeights, fail } from './validate.js';
+import { log, log1p } from '../../core/math.js';
 
 function prepare(metric: string, yTrue: Float64Array, yPred: Float64Array, w: Float64Array | undefined): void {
   checkRows(metric, yTrue.length, [['yPred', yPred.length]]);
@@ -137,7 +138,7 @@ export function poissonDeviance(yTrue: Float64Array, yPred: Float64Array, sample
   return mean(yTrue.length, sampleWeight, (i) => {
     const y = yTrue[i]!;
     const mu = yPred[i]!;
-    return 2 * ((y === 0 ? 0 : y * Math.log(y / mu)) - y + mu);
+    return 2 * ((y === 0 ? 0 : y * log(y / mu)) - y + mu);
   });
 }
 
@@ -157,5 +158,5 @@ export function rmsle(yTrue: Float64Array, yPred: Float64Array, sampleWeight?: F
       if (y[i]! < 0) fail('rmsle', 'data.negative_value', `${name}[${i}] is ${y[i]}; RMSLE needs values >= 0.`, 'Use rmse for targets that can be negative.');
     }
   }
-  return Math.sqrt(mean(yTrue.length, sampleWeight, (i) => (Math.log1p(yTrue[i]!) - Math.log1p(yPred[i]!)) ** 2));
+  return Math.sqrt(mean(yTrue.length, sampleWeight, (i) => (log1p(yTrue[i]!) - log1p(yPred[i]!)) ** 2));
 }

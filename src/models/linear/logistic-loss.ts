@@ -16,6 +16,7 @@
  * fg(new Float64Array(p + 1), grad); // log 2 at θ = 0
  */
 import type { Objective } from './lbfgs.js';
+import { exp, log, log1p } from '../../core/math.js';
 
 /**
  * One logistic fitting problem.
@@ -66,16 +67,16 @@ export function logisticObjective(prob: LogisticProblem): Objective {
         const zi = z[0]!;
         const yi = y[i]!;
         // softplus(z) = max(z, 0) + log1p(e^{-|z|}): no overflow for large |z|.
-        loss += w * (Math.max(zi, 0) + Math.log1p(Math.exp(-Math.abs(zi))) - yi * zi);
+        loss += w * (Math.max(zi, 0) + log1p(exp(-Math.abs(zi))) - yi * zi);
         r[0] = w * (sigmoid(zi) - yi);
       } else {
         let m = -Infinity;
         for (let c = 0; c < k; c++) m = Math.max(m, z[c]!);
         let sum = 0;
-        for (let c = 0; c < k; c++) sum += Math.exp(z[c]! - m);
-        const lse = m + Math.log(sum);
+        for (let c = 0; c < k; c++) sum += exp(z[c]! - m);
+        const lse = m + log(sum);
         loss += w * (lse - z[y[i]!]!);
-        for (let c = 0; c < k; c++) r[c] = w * (Math.exp(z[c]! - lse) - (c === y[i] ? 1 : 0));
+        for (let c = 0; c < k; c++) r[c] = w * (exp(z[c]! - lse) - (c === y[i] ? 1 : 0));
       }
       for (let c = 0; c < k; c++) {
         const rc = r[c]!;
@@ -104,7 +105,7 @@ export function logisticObjective(prob: LogisticProblem): Objective {
  * sigmoid(0); // 0.5
  */
 export function sigmoid(z: number): number {
-  if (z >= 0) return 1 / (1 + Math.exp(-z));
-  const e = Math.exp(z);
+  if (z >= 0) return 1 / (1 + exp(-z));
+  const e = exp(z);
   return e / (1 + e);
 }

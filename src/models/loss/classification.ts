@@ -7,12 +7,13 @@
  * const raw = new Float64Array([0]); loss.link(raw); // raw[0] === 0.5
  */
 import { registerLoss, weightedMean, type Loss } from './loss.js';
+import { exp, log } from '../../core/math.js';
 
 /** Probabilities are clipped here before log in `value` so a confident miss costs ~36.8, not Infinity. */
 const EPS = 1e-16;
 
 function sigmoid(z: number): number {
-  return 1 / (1 + Math.exp(-z));
+  return 1 / (1 + exp(-z));
 }
 
 /**
@@ -29,7 +30,7 @@ export const logistic: Loss = {
   inverseLink: 'sigmoid',
   initScore(y, w) {
     const p = Math.min(1 - 1e-12, Math.max(1e-12, weightedMean(y.length, w, (i) => y[i]!)));
-    return new Float64Array([Math.log(p / (1 - p))]);
+    return new Float64Array([log(p / (1 - p))]);
   },
   gradients(y, w, s, g, h) {
     for (let i = 0; i < y.length; i++) {
@@ -44,7 +45,7 @@ export const logistic: Loss = {
   value(y, w, s) {
     return weightedMean(y.length, w, (i) => {
       const p = sigmoid(s[i]!);
-      return -Math.log(Math.max(EPS, y[i]! === 1 ? p : 1 - p));
+      return -log(Math.max(EPS, y[i]! === 1 ? p : 1 - p));
     });
   },
 };
@@ -65,7 +66,7 @@ export function softmax(k: number): Loss {
     for (let c = 0; c < k; c++) max = Math.max(max, s[c * n + i]!);
     let sum = 0;
     for (let c = 0; c < k; c++) {
-      const e = Math.exp(s[c * n + i]! - max);
+      const e = exp(s[c * n + i]! - max);
       row[c] = e;
       sum += e;
     }
@@ -84,7 +85,7 @@ export function softmax(k: number): Loss {
         total += w[i]!;
       }
       // A class absent from the (bagged or weighted) data gets a tiny prior instead of log 0 = -Infinity.
-      return prior.map((p) => Math.log(Math.max(p / total, 1e-12)));
+      return prior.map((p) => log(Math.max(p / total, 1e-12)));
     },
     gradients(y, w, s, g, h) {
       const n = y.length;
@@ -104,7 +105,7 @@ export function softmax(k: number): Loss {
       for (let c = 0; c < k; c++) max = Math.max(max, raw[c]!);
       let sum = 0;
       for (let c = 0; c < k; c++) {
-        raw[c] = Math.exp(raw[c]! - max);
+        raw[c] = exp(raw[c]! - max);
         sum += raw[c]!;
       }
       for (let c = 0; c < k; c++) raw[c] = raw[c]! / sum;
@@ -113,7 +114,7 @@ export function softmax(k: number): Loss {
       const n = y.length;
       return weightedMean(n, w, (i) => {
         probs(s, n, i);
-        return -Math.log(Math.max(EPS, row[y[i]!]!));
+        return -log(Math.max(EPS, row[y[i]!]!));
       });
     },
     checkTarget(y) {

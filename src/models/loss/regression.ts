@@ -13,6 +13,7 @@
  * loss.initScore(y, w); // [the weighted 0.9-quantile of y]
  */
 import { registerLoss, weightedMean, type Loss } from './loss.js';
+import { exp, log } from '../../core/math.js';
 
 /** Weighted `alpha`-quantile of `y` (the lower one on ties): init score of absolute/quantile. */
 export function weightedQuantile(y: Float64Array, w: Float64Array, alpha: number): number {
@@ -137,19 +138,19 @@ export const poisson: Loss = {
   nOutputs: 1,
   classification: false,
   inverseLink: 'exp',
-  initScore: (y, w) => new Float64Array([Math.log(Math.max(weightedMean(y.length, w, (i) => y[i]!), 1e-12))]),
+  initScore: (y, w) => new Float64Array([log(Math.max(weightedMean(y.length, w, (i) => y[i]!), 1e-12))]),
   gradients(y, w, s, g, h) {
     for (let i = 0; i < y.length; i++) {
-      const mu = Math.exp(s[i]!);
+      const mu = exp(s[i]!);
       g[i] = (mu - y[i]!) * w[i]!;
-      h[i] = mu * Math.exp(POISSON_MAX_DELTA) * w[i]!;
+      h[i] = mu * exp(POISSON_MAX_DELTA) * w[i]!;
     }
   },
   link(raw) {
-    raw[0] = Math.exp(raw[0]!);
+    raw[0] = exp(raw[0]!);
   },
   // Negative log-likelihood up to a term constant in f.
-  value: (y, w, s) => weightedMean(y.length, w, (i) => Math.exp(s[i]!) - y[i]! * s[i]!),
+  value: (y, w, s) => weightedMean(y.length, w, (i) => exp(s[i]!) - y[i]! * s[i]!),
   checkTarget(y) {
     for (let i = 0; i < y.length; i++) if (y[i]! < 0) return `poisson needs a target >= 0, got ${y[i]} at row ${i + 1}`;
     return undefined;

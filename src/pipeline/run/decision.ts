@@ -19,12 +19,13 @@ import { CalibratedModel, type DecisionRule } from '../../models/calibrated/mode
 import type { RunReport } from '../../report/index.js';
 import type { Spec } from '../../spec/index.js';
 import type { Prepared } from './prepare.js';
+import { log } from '../../core/math.js';
 
 const EPS = 1e-15;
 const logit = (p: Float64Array): Float64Array =>
   Float64Array.from(p, (v) => {
     const q = Math.min(1 - EPS, Math.max(EPS, v));
-    return Math.log(q / (1 - q));
+    return log(q / (1 - q));
   });
 
 const f = (v: number): string => v.toPrecision(3);
