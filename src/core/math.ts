@@ -217,22 +217,30 @@ function remPio2(x: number): number {
   return n;
 }
 
-/** The sine, the same bits on every engine (error < 1 ulp for |x| < 2^20 pi/2). */
-export function sin(x: number): number {
+/**
+ * sin(x + q pi/2): reduce x to n pi/2 + r (|r| <= pi/4), then quadrant n + q picks the kernel
+ * (sin or cos of r) and the sign.
+ */
+function sinQuadrant(x: number, q: number): number {
   if (!Number.isFinite(x)) return NaN;
-  if (Math.abs(x) <= 0.7853981633974483) return Math.abs(x) < 7.450580596923828e-9 ? x : kernelSin(x, 0);
-  const n = remPio2(x) & 3;
-  const a = reduced[0]!;
-  const b = reduced[1]!;
-  return n === 0 ? kernelSin(a, b) : n === 1 ? kernelCos(a, b) : n === 2 ? -kernelSin(a, b) : -kernelCos(a, b);
+  let n = q;
+  let a = x;
+  let b = 0;
+  if (Math.abs(x) > 0.7853981633974483) {
+    n += remPio2(x);
+    a = reduced[0]!;
+    b = reduced[1]!;
+  } else if (q === 0 && Math.abs(x) < 7.450580596923828e-9) return x; // sin x = x below 2^-27
+  const v = (n & 1) === 0 ? kernelSin(a, b) : kernelCos(a, b);
+  return (n & 2) === 0 ? v : -v;
 }
 
-/** The cosine, the same bits on every engine (error < 1 ulp for |x| < 2^20 pi/2). */
+/** The sine, the same bits on every engine (error < 1 ulp for |x| < 2^20 pi/2). */
+export function sin(x: number): number {
+  return sinQuadrant(x, 0);
+}
+
+/** The cosine (sin(x + pi/2)), the same bits on every engine (error < 1 ulp for |x| < 2^20 pi/2). */
 export function cos(x: number): number {
-  if (!Number.isFinite(x)) return NaN;
-  if (Math.abs(x) <= 0.7853981633974483) return kernelCos(x, 0);
-  const n = remPio2(x) & 3;
-  const a = reduced[0]!;
-  const b = reduced[1]!;
-  return n === 0 ? kernelCos(a, b) : n === 1 ? -kernelSin(a, b) : n === 2 ? -kernelCos(a, b) : kernelSin(a, b);
+  return sinQuadrant(x, 1);
 }
