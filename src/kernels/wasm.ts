@@ -23,7 +23,7 @@
 import { GBDT_WASM_BASE64 } from './gbdt-wasm.generated.js';
 
 /**
- * The exports of `assembly/gbdt.ts` (pointers are byte offsets into the arena; see that file for
+ * The exports of `assembly/gbdt.ts` (with split.ts and predict.ts; pointers are byte offsets into the arena; see that file for
  * the layouts).
  *
  * @example

@@ -1,5 +1,5 @@
 /**
- * Raw scores with the WebAssembly tree walker (assembly/gbdt.ts `predictBlock`): the same sums,
+ * Raw scores with the WebAssembly tree walker (assembly/predict.ts `predictBlock`): the same sums,
  * in the same order, as {@link predictRaw}, about twice as fast. Serving code: imports no training
  * module.
  *
