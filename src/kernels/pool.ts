@@ -31,10 +31,9 @@
  *   s.wait();
  * }
  */
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
+import { compiledWorkerUrl } from '../core/worker-url.js';
 import type { Arena, GbdtKernels } from './wasm.js';
 
 /** Upper bound of threads per session (workers: threads - 1). */
@@ -51,8 +50,11 @@ export const AUTO_MAX_THREADS = 8;
  */
 export function resolveThreads(threads: unknown): number {
   if (typeof threads === 'number' && threads >= 1) return Math.min(MAX_THREADS, Math.floor(threads));
-  return Math.max(1, Math.min(AUTO_MAX_THREADS, availableParallelism()));
+  // Read once: availableParallelism() is a system call (sched_getaffinity), and every prediction,
+  // a served single row included, resolves its thread count.
+  return (autoThreads ??= Math.max(1, Math.min(AUTO_MAX_THREADS, availableParallelism())));
 }
+let autoThreads: number | undefined;
 const START_TIMEOUT_MS = 10_000;
 
 /** Kernels a worker can run, by index in the control block. */
@@ -142,15 +144,6 @@ class KernelPool {
 }
 
 let pool: KernelPool | null = null;
-
-/** The compiled worker script: beside this module (dist), else dist's copy when running from src. */
-function workerUrl(): URL | null {
-  const here = new URL('./pool-worker.js', import.meta.url);
-  if (here.protocol !== 'file:') return null;
-  if (existsSync(fileURLToPath(here))) return here;
-  const dist = new URL(here.href.replace(/\/src\/kernels\/pool-worker\.js$/, '/dist/kernels/pool-worker.js'));
-  return dist.href !== here.href && existsSync(fileURLToPath(dist)) ? dist : null;
-}
 
 /**
  * Statistics of the process-wide pool (for tests and benches).
@@ -248,7 +241,7 @@ export function openKernelSession(arena: Arena, threads: number): KernelSession 
   const t = Math.min(MAX_THREADS, Math.max(1, Math.floor(threads)));
   if (t < 2) return null;
   if (!pool) {
-    const url = workerUrl();
+    const url = compiledWorkerUrl(import.meta.url, 'pool-worker.js');
     if (!url) return null;
     pool = new KernelPool(url);
   }
