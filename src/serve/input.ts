@@ -97,14 +97,39 @@ function bodyRows(body: unknown): Record<string, unknown>[] | InputIssue {
   return whole('an object with "rows" or "columns"', `an object with ${Object.keys(body).map((k) => JSON.stringify(k)).join(', ') || 'no fields'}`);
 }
 
+/**
+ * What the checks need of a schema, built once per schema (a served model's is long-lived): its
+ * columns by name, and per categorical column with training categories a Map from category to
+ * position. Request rows are coded onto those categories, so every request's column shares one
+ * levels array, and the level alignments further down (core/levels.ts) are found in their memo
+ * instead of being rebuilt, with their arrays, for every request.
+ */
+interface Prepared {
+  byName: Map<string, ColumnSchema>;
+  inputList: string;
+  categoryIndex: (Map<string, number> | undefined)[];
+}
+const preparedBySchema = new WeakMap<Schema, Prepared>();
+function prepare(schema: Schema): Prepared {
+  let p = preparedBySchema.get(schema);
+  if (!p) {
+    p = {
+      byName: new Map(schema.columns.map((c) => [c.name, c])),
+      inputList: schema.columns.map((c) => c.name).join(', '),
+      categoryIndex: schema.columns.map((c) => (c.type === 'categorical' && c.categories ? new Map(c.categories.map((v, i) => [v, i])) : undefined)),
+    };
+    preparedBySchema.set(schema, p);
+  }
+  return p;
+}
+
 export function rowsFromBody(body: unknown, schema: Schema, idColumns: readonly string[] = []): ParsedRows {
   const got = bodyRows(body);
   if (!Array.isArray(got)) return { issues: [got], more: 0 };
   const rows = got;
   if (rows.length === 0) return { issues: [{ row: -1, field: 'rows', expected: 'at least one row', got: 'none' }], more: 0 };
   if (rows.length > MAX_ROWS) return { issues: [{ row: -1, field: 'rows', expected: `at most ${MAX_ROWS} rows per request`, got: `${rows.length} rows` }], more: 0 };
-  const byName = new Map(schema.columns.map((c) => [c.name, c]));
-  const ids = new Set(idColumns);
+  const { byName, inputList, categoryIndex } = prepare(schema);
   const issues: InputIssue[] = [];
   let more = 0;
   const add = (i: InputIssue): void => {
@@ -121,25 +146,53 @@ export function rowsFromBody(body: unknown, schema: Schema, idColumns: readonly 
       if (!Object.hasOwn(row, c.name)) add({ row: r, field: c.name, expected: EXPECTED[c.type], got: 'nothing (the field is missing; send null for a missing value)' });
       else if (!fits(c, row[c.name])) add({ row: r, field: c.name, expected: EXPECTED[c.type], got: describeValue(row[c.name]) });
     }
-    for (const k of Object.keys(row)) if (!byName.has(k) && !ids.has(k)) add({ row: r, field: k, expected: `no such field (the model's inputs: ${schema.columns.map((c) => c.name).join(', ')})`, got: describeValue(row[k]) });
+    for (const k of Object.keys(row)) if (!byName.has(k) && !idColumns.includes(k)) add({ row: r, field: k, expected: `no such field (the model's inputs: ${inputList})`, got: describeValue(row[k]) });
   }
   if (issues.length) return { issues, more };
 
   const n = rows.length;
-  const columns: RawColumn[] = schema.columns.map((c): RawColumn => {
-    const vals = rows.map((row) => row[c.name]);
-    if (c.type === 'numeric' || c.type === 'integer') return { type: 'number', name: c.name, values: Float64Array.from(vals, (v) => (v === null ? NaN : (v as number))) };
-    if (c.type === 'boolean') return { type: 'boolean', name: c.name, values: Uint8Array.from(vals, (v) => (v === null ? 255 : v ? 1 : 0)) };
-    const levels: string[] = [];
-    const at = new Map<string, number>();
-    const codes = Int32Array.from(vals, (v) => {
-      if (v === null) return -1;
+  const columns: RawColumn[] = schema.columns.map((c, j): RawColumn => {
+    const name = c.name;
+    if (c.type === 'numeric' || c.type === 'integer') {
+      const values = new Float64Array(n);
+      for (let i = 0; i < n; i++) {
+        const v = rows[i]![name];
+        values[i] = v === null ? NaN : (v as number);
+      }
+      return { type: 'number', name, values };
+    }
+    if (c.type === 'boolean') {
+      const values = new Uint8Array(n);
+      for (let i = 0; i < n; i++) {
+        const v = rows[i]![name];
+        values[i] = v === null ? 255 : v ? 1 : 0;
+      }
+      return { type: 'boolean', name, values };
+    }
+    // Strings: coded onto the training categories when there are any (their array is shared by
+    // every request); values not among them get codes after them, in a copy.
+    const known = categoryIndex[j];
+    let levels: string[] = known ? c.categories! : [];
+    let extra: Map<string, number> | undefined;
+    const codes = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const v = rows[i]![name];
+      if (v === null) {
+        codes[i] = -1;
+        continue;
+      }
       const s = String(v);
-      let k = at.get(s);
-      if (k === undefined) at.set(s, (k = levels.push(s) - 1));
-      return k;
-    });
-    return { type: 'string', name: c.name, codes, levels };
+      let k = known?.get(s) ?? extra?.get(s);
+      if (k === undefined) {
+        if (!extra) {
+          extra = new Map();
+          levels = [...levels];
+        }
+        extra.set(s, (k = levels.push(s) - 1));
+      }
+      codes[i] = k;
+    }
+    return { type: 'string', name, codes, levels };
   });
   const raw: RawTable = { names: columns.map((c) => c.name), columns, nRows: n, source: { file: '(request)', format: 'jsonl', bytes: 0, truncated: false }, warnings: [] };
   const { frame, issues: coerced } = coerceToSchema(raw, schema);
