@@ -3,7 +3,7 @@
  * write is in progress go into the next write together, and each request is answered only after
  * the write holding its records has committed. With the SQLite store (`synchronous = FULL`) that
  * makes every acknowledged prediction durable — a kill -9 right after the answer loses nothing —
- * at the cost of one fsync per group, not per request.
+ * at the cost of one fsync per group, not per request, paid on the store's writer thread.
  *
  * @example
  * const log = new PredictionLog((records) => store.logPredictions(records));

@@ -20,16 +20,23 @@ interface Row {
   client_request_id: string | null;
 }
 
+/**
+ * A function that writes prediction records in one transaction (one commit, one fsync under
+ * `synchronous = FULL`); shared by this class and the log's writer thread (sqlite-log-worker.ts).
+ */
+export function predictionInserter(db: Database.Database): (rows: readonly PredictionRecord[]) => void {
+  const insert = db.prepare('INSERT INTO predictions (id, role, model, version, at, input, output, latency_ms, request_id, client_request_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  return db.transaction((rows: readonly PredictionRecord[]) => {
+    for (const r of rows) insert.run(r.id, r.role, r.model, r.version, r.at, JSON.stringify(r.input), JSON.stringify(r.output), r.latencyMs, r.requestId, r.clientRequestId ?? null);
+  });
+}
+
 export class PredictionQueries extends SqliteQueries {
-  private readonly insert: Database.Statement;
   private readonly insertMany: (rows: readonly PredictionRecord[]) => void;
 
   constructor(db: Database.Database, file: string, root: string) {
     super(db, file, root);
-    this.insert = db.prepare('INSERT INTO predictions (id, role, model, version, at, input, output, latency_ms, request_id, client_request_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
-    this.insertMany = db.transaction((rows: readonly PredictionRecord[]) => {
-      for (const r of rows) this.insert.run(r.id, r.role, r.model, r.version, r.at, JSON.stringify(r.input), JSON.stringify(r.output), r.latencyMs, r.requestId, r.clientRequestId ?? null);
-    });
+    this.insertMany = predictionInserter(db);
   }
 
   log(rows: readonly PredictionRecord[]): void {

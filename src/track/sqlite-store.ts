@@ -6,7 +6,9 @@
  * Why WAL: readers (a `specml runs list` while a run trains, a server resolving an alias) never
  * block the writer, and a commit is one append to the log — a kill -9 mid-run loses at most the
  * transaction in flight. `synchronous = FULL` makes each commit durable before it returns (the
- * store writes a few rows per stage, so the fsync costs nothing that matters). `busy_timeout`
+ * store writes a few rows per stage, so the fsync costs nothing that matters). The prediction
+ * log, written for every served request, commits on a writer thread of its own
+ * (sqlite-log-writer.ts) so that its fsyncs never stall a server's event loop. `busy_timeout`
  * lets two specml processes share a store; a lock held longer is reported as `store.locked`.
  *
  * @example
@@ -21,6 +23,7 @@ import { MIGRATIONS } from './schema.js';
 import { BUSY_TIMEOUT_MS, storeError } from './sqlite-errors.js';
 import { PredictionQueries } from './sqlite-predictions.js';
 import { RegistryQueries } from './sqlite-registry.js';
+import { SqliteLogWriter } from './sqlite-log-writer.js';
 import { RunQueries } from './sqlite-runs.js';
 import type { Store } from './types.js';
 
@@ -48,6 +51,7 @@ export function openSqliteStore(file: string, options: { busyTimeoutMs?: number 
   const runs = new RunQueries(db, abs, root);
   const registry = new RegistryQueries(db, abs, root);
   const predictions = new PredictionQueries(db, abs, root);
+  let writer: SqliteLogWriter | null | undefined;
   return {
     uri: `sqlite:${abs}`,
     root,
@@ -69,13 +73,21 @@ export function openSqliteStore(file: string, options: { busyTimeoutMs?: number 
     rollbackAlias: async (name, alias, note) => registry.rollback(name, alias, note ?? {}),
     removeAlias: async (name, alias, note) => registry.remove(name, alias, note ?? {}),
     history: async (name) => registry.history(name),
-    logPredictions: async (records) => predictions.log(records),
+    logPredictions: async (records) => {
+      if (records.length === 0) return;
+      // On the writer thread (its commits' fsyncs do not block the caller's event loop), started
+      // on first use; on this connection where no thread can run.
+      if (writer === undefined) writer = SqliteLogWriter.start(abs, options.busyTimeoutMs ?? BUSY_TIMEOUT_MS) ?? null;
+      if (writer?.alive) return writer.write(records);
+      predictions.log(records);
+    },
     listPredictions: async (filter) => predictions.list(filter ?? {}),
     addFeedback: async (model, labels) => predictions.feedback(model, labels),
     feedbackFor: async (ids) => predictions.labels(ids),
     logRolloutEvent: async (e) => predictions.rolloutEvent(e),
     rolloutEvents: async (name) => predictions.rolloutEvents(name),
     close: async () => {
+      await writer?.close();
       db.close();
     },
   };
