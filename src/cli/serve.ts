@@ -20,6 +20,7 @@ interface Flags {
   token?: string;
   bodyLimit?: string;
   log?: boolean;
+  logDurability: string;
   json?: boolean;
   challenger?: string;
   rollout?: string;
@@ -49,12 +50,15 @@ export function registerServe(program: Command, io: Io, setExit: (code: number) 
     .option('--min-requests <n>', 'canary: challenger requests needed at a step before it is judged', '100')
     .option('--reload-seconds <s>', 'how often NAME@ALIAS models are checked against the registry; a moved alias is loaded and swapped in without a restart (0: never)', '2')
     .option('--no-log', 'do not write predictions to the store (then /feedback is unavailable)')
+    .option('--log-durability <level>', 'crash: an answered prediction is in the log even if the server is killed (kill -9); power: also after an OS crash or power loss (waits for the disk: a longer tail latency)', 'crash')
     .option('--json', 'print one JSON line when listening')
     .action(async (flags: Flags) => {
       const port = Number(flags.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new SpecmlError('usage.bad_port', `--port '${flags.port}' is not a port number (0-65535)`, { hint: 'e.g. --port 8080, or 0 for any free port.' });
       const bodyLimit = flags.bodyLimit === undefined ? undefined : Number(flags.bodyLimit);
       if (bodyLimit !== undefined && !(Number.isInteger(bodyLimit) && bodyLimit > 0)) throw new SpecmlError('usage.bad_body_limit', `--body-limit '${flags.bodyLimit}' is not a number of bytes above 0`, { hint: 'e.g. --body-limit 1048576 (1 MiB).' });
+      const durability = flags.logDurability;
+      if (durability !== 'crash' && durability !== 'power') throw new SpecmlError('usage.bad_log_durability', `--log-durability '${durability}' is not a level`, { hint: 'Use --log-durability crash (the default) or power.' });
       const models: ServedModel[] = [];
       // NAME@ALIAS references are watched: `specml models promote|rollback` moves what they serve.
       const watched: { ref: string; name: string }[] = [];
@@ -70,7 +74,7 @@ export function registerServe(program: Command, io: Io, setExit: (code: number) 
       const token = flags.token ?? process.env['SPECML_SERVE_TOKEN'];
       // The store (SPECML_STORE or ./.specml/store.db): the prediction log, and a rollout's history.
       const store = flags.log === false && !flags.challenger ? undefined : await openStore(undefined);
-      const log = store && flags.log !== false ? new PredictionLog((records) => store.logPredictions(records)) : undefined;
+      const log = store && flags.log !== false ? new PredictionLog((records) => store.logPredictions(records, { durability })) : undefined;
       const rollout = flags.challenger ? await rolloutFrom(flags, models[0]!, store!, flags.model[0]!) : undefined;
       const app = buildServer({
         models,

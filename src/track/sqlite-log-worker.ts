@@ -1,9 +1,11 @@
 /**
  * The prediction log's writer thread (started by sqlite-log-writer.ts): its own connection to the
- * store, one transaction per message, answered after the commit. Under `synchronous = FULL` the
- * commit waits for an fsync; here that wait blocks this thread, not the server's event loop.
+ * store, one transaction per message, answered after the commit. A message with `fsync` commits
+ * under `synchronous = FULL` (the commit waits for an fsync; here that wait blocks this thread, not
+ * the server's event loop); one without, under `synchronous = NORMAL`, which in WAL mode makes a
+ * commit survive a crash of the process but not of the OS (SQLite's "WAL mode" documentation).
  *
- * Messages in: `{ seq, records }` (write) and `{ close: true }`; out: `{ seq }` when committed,
+ * Messages in: `{ seq, records, fsync }` (write) and `{ close: true }`; out: `{ seq }` when committed,
  * `{ seq, error: { message, code } }` when not (nothing of that message was written).
  */
 import { parentPort, workerData } from 'node:worker_threads';
@@ -15,15 +17,20 @@ const { file, busyTimeoutMs } = workerData as { file: string; busyTimeoutMs: num
 const db = new Database(file, { timeout: busyTimeoutMs });
 db.pragma('journal_mode = WAL');
 db.pragma('synchronous = FULL');
+let fsyncing = true;
 const insert = predictionInserter(db);
 
-parentPort!.on('message', (m: { seq: number; records: PredictionRecord[] } | { close: true }) => {
+parentPort!.on('message', (m: { seq: number; records: PredictionRecord[]; fsync: boolean } | { close: true }) => {
   if ('close' in m) {
     db.close();
     parentPort!.close();
     return;
   }
   try {
+    if (m.fsync !== fsyncing) {
+      db.pragma(`synchronous = ${m.fsync ? 'FULL' : 'NORMAL'}`);
+      fsyncing = m.fsync;
+    }
     insert(m.records);
     parentPort!.postMessage({ seq: m.seq });
   } catch (err) {

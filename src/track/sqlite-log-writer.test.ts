@@ -32,7 +32,8 @@ describe('prediction log writer thread', () => {
   it('is what the store logs predictions through: many concurrent writes, all durable after close', async () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'specml-logw-')), 'store.db');
     const s = openSqliteStore(file);
-    await Promise.all(Array.from({ length: 50 }, (_, i) => s.logPredictions([rec(`r${i}/0`)])));
+    // Both durability levels, interleaved: the thread switches its synchronous setting between commits.
+    await Promise.all(Array.from({ length: 50 }, (_, i) => s.logPredictions([rec(`r${i}/0`)], { durability: i % 3 ? 'crash' : 'power' })));
     await s.close();
     const db = new Database(file, { readonly: true });
     expect((db.prepare('SELECT COUNT(*) AS n FROM predictions').get() as { n: number }).n).toBe(50);

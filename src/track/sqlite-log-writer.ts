@@ -15,7 +15,7 @@ import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
 import { compiledWorkerUrl } from '../core/worker-url.js';
 import { storeError } from './sqlite-errors.js';
-import type { PredictionRecord } from './types.js';
+import type { LogDurability, PredictionRecord } from './types.js';
 
 interface Pending {
   resolve: () => void;
@@ -61,13 +61,18 @@ export class SqliteLogWriter {
     return this.dead === undefined;
   }
 
-  write(records: readonly PredictionRecord[]): Promise<void> {
+  /**
+   * Commits `records` on the thread. `'power'`: the commit waits for an fsync (synchronous =
+   * FULL); `'crash'`: it ends with the write to the WAL file (synchronous = NORMAL), which a
+   * crash of this process cannot undo but an OS crash or power loss can.
+   */
+  write(records: readonly PredictionRecord[], durability: LogDurability = 'power'): Promise<void> {
     if (this.dead) return Promise.reject(this.dead);
     const seq = ++this.seq;
     return new Promise<void>((resolve, reject) => {
       if (this.pending.size === 0) this.worker.ref();
       this.pending.set(seq, { resolve, reject });
-      this.worker.postMessage({ seq, records });
+      this.worker.postMessage({ seq, records, fsync: durability === 'power' });
     });
   }
 

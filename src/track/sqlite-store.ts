@@ -73,12 +73,12 @@ export function openSqliteStore(file: string, options: { busyTimeoutMs?: number 
     rollbackAlias: async (name, alias, note) => registry.rollback(name, alias, note ?? {}),
     removeAlias: async (name, alias, note) => registry.remove(name, alias, note ?? {}),
     history: async (name) => registry.history(name),
-    logPredictions: async (records) => {
+    logPredictions: async (records, o) => {
       if (records.length === 0) return;
       // On the writer thread (its commits' fsyncs do not block the caller's event loop), started
-      // on first use; on this connection where no thread can run.
+      // on first use; on this connection (always synchronous = FULL) where no thread can run.
       if (writer === undefined) writer = SqliteLogWriter.start(abs, options.busyTimeoutMs ?? BUSY_TIMEOUT_MS) ?? null;
-      if (writer?.alive) return writer.write(records);
+      if (writer?.alive) return writer.write(records, o?.durability ?? 'power');
       predictions.log(records);
     },
     listPredictions: async (filter) => predictions.list(filter ?? {}),

@@ -1,3 +1,6 @@
+/** How long-lived a logged prediction is once acknowledged: see `Store.logPredictions`. */
+export type LogDurability = 'crash' | 'power';
+
 /**
  * The tracking store's contract (STYLE.md §7, after Optuna's `storages/_base.py`): what a run, a
  * model version and an alias move are, and the rules every store keeps. `checkStore` (check-store.ts)
@@ -245,8 +248,13 @@ export interface Store {
   removeAlias(name: string, alias: string, note?: MoveNote): Promise<AliasEvent>;
   history(name: string): Promise<AliasEvent[]>;
 
-  /** Appends prediction records in one transaction: durable when the promise resolves (rule 7). */
-  logPredictions(records: readonly PredictionRecord[]): Promise<void>;
+  /**
+   * Appends prediction records in one transaction: durable when the promise resolves (rule 7).
+   * `durability: 'crash'` (what a server uses by default) asks only for rule 7 — the records
+   * survive a crash or kill -9 of this process — and lets a store skip waiting for the disk;
+   * `'power'` (the default here) also waits until they would survive an OS crash or power loss.
+   */
+  logPredictions(records: readonly PredictionRecord[], options?: { durability?: LogDurability }): Promise<void>;
   /** Logged predictions, oldest first. */
   listPredictions(filter?: PredictionFilter): Promise<PredictionRecord[]>;
   /** Joins labels to served predictions by id; ids not in the log (or already labelled) come back in `unknown`. */

@@ -55,7 +55,8 @@ let server: Server;
 beforeAll(async () => {
   const t = runCli(['train', '--data', credit, '--target', 'Status', '--model', 'gbdt', '--trees', '30', '--out', modelDir]);
   expect(t.code, t.stderr).toBe(0);
-  server = await start([]);
+  // The shared server fsyncs its log (power); the SIGKILL test below runs the default (crash).
+  server = await start(['--log-durability', 'power']);
 }, 120_000);
 
 afterAll(() => {
@@ -421,6 +422,19 @@ describe('specml serve', () => {
       expect((await fetch(`${s.url}/metrics`)).status).toBe(401);
     } finally {
       s.proc.kill('SIGTERM');
+    }
+  });
+
+  it('refuses bad flag values with a usage error that names the flag, before loading anything', () => {
+    for (const [flags, message] of [
+      [['--port', 'eighty'], /--port 'eighty' is not a port number/],
+      [['--body-limit', '-1'], /--body-limit '-1'/],
+      [['--log-durability', 'disk'], /--log-durability 'disk' is not a level[\s\S]*crash \(the default\) or power/],
+    ] as const) {
+      const r = runCli(['serve', '--model', modelDir, ...flags]);
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
     }
   });
 });
