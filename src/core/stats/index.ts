@@ -23,4 +23,5 @@ export {
   studentTQuantile,
   studentTSf,
 } from './distributions.js';
+export { kolmogorovSf } from './kolmogorov.js';
 export { quantileSorted } from './quantile.js';
