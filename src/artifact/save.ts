@@ -12,7 +12,7 @@ import path from 'node:path';
 import { writeFileAtomic } from '../core/atomic.js';
 import type { PredictorModel } from '../core/estimator.js';
 import { serializeModel } from '../core/model-io.js';
-import type { Profile } from '../data/profile/types.js';
+import type { Reference } from '../data/profile/types.js';
 import type { Schema } from '../data/schema/types.js';
 import { renderCard } from './card.js';
 import { PACKAGE_FORMAT, PACKAGE_VERSION, outputColumns, type PackageManifest } from './manifest.js';
@@ -27,7 +27,7 @@ export interface PackageInput {
   seed: number;
   data: { file: string; sha256: string; rows: number };
   specmlVersion: string;
-  reference?: Profile;
+  reference?: Reference;
   /** Recorded as lineage.training (e.g. the AutoML trials and choice). */
   training?: Record<string, unknown>;
 }

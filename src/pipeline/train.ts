@@ -15,7 +15,7 @@ import type { FitEvent, LearningTask, PredictorModel } from '../core/estimator.j
 import { isMissing } from '../core/frame.js';
 import { Rng } from '../core/rng.js';
 import { saveModelPackage, type PackageManifest } from '../artifact/index.js';
-import { profileFrame } from '../data/profile/index.js';
+import { profileFrame, referenceSample } from '../data/profile/index.js';
 import type { Task } from '../data/task.js';
 import { KFold, StratifiedKFold } from '../evaluate/cv/index.js';
 import { metric as lookupMetric } from '../evaluate/metrics/index.js';
@@ -125,7 +125,10 @@ export async function train(input: TrainInput): Promise<TrainResult> {
   }
   step(`saving the model package to ${input.out}`);
   const schema = { version: 1 as const, columns: ins.schema.columns.filter((c) => featureNames.includes(c.name)) };
-  const reference = profileFrame(frame, ins.schema, { target: input.target, classification: task !== 'regression' });
+  const reference = {
+    ...profileFrame(frame, ins.schema, { target: input.target, classification: task !== 'regression' }),
+    sample: referenceSample(frame, [...featureNames, input.target], new Rng(input.seed).fork('reference')),
+  };
   const manifest = await saveModelPackage(input.out, {
     model,
     name: ins.name,

@@ -9,7 +9,7 @@ import type { RawColumn, RawTable, ReadOptions } from './raw.js';
 import { encodeStrings } from './dictionary.js';
 import { readChunks } from './source.js';
 
-type Cell = number | string | boolean | null | undefined;
+export type Cell = number | string | boolean | null | undefined;
 
 /**
  * Reads a `.jsonl` / `.ndjson` (optionally `.gz`) file. Keys are unioned in first-seen order (a
@@ -126,8 +126,12 @@ function invalidLine(file: string, line: number, reason: string, cause?: unknown
   });
 }
 
-/** Decides the column type from all its cells (`cells` is sparse: holes are absent keys). */
-function toColumn(name: string, cells: Cell[], n: number): RawColumn {
+/**
+ * Decides the column type from all its cells (`cells` is sparse: holes are absent keys): numbers, booleans,
+ * else strings (objects as their JSON). Also used for rows that arrive as JSON objects elsewhere (the
+ * prediction log, a reference sample).
+ */
+export function toColumn(name: string, cells: Cell[], n: number): RawColumn {
   let nums = 0;
   let bools = 0;
   let strs = 0;

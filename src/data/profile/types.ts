@@ -84,3 +84,22 @@ export interface Profile {
   /** Rows used to compute the profile (all rows unless the file was sampled). */
   sampledRows: number;
 }
+
+/**
+ * Rows of the training data kept for drift monitoring (reference.json's `sample`): two-sample
+ * tests need the values, not only the histograms. Cells as JSON values (numbers, strings,
+ * booleans, datetimes as ISO strings, null for missing), column by column.
+ */
+export interface ReferenceSample {
+  /** Rows kept. */
+  rows: number;
+  /** Rows they were drawn from (uniformly, without replacement). */
+  of: number;
+  seed: number;
+  columns: Record<string, (number | string | boolean | null)[]>;
+}
+
+/** reference.json: the training profile, with a sample of its rows (packages since 0.x). */
+export interface Reference extends Profile {
+  sample?: ReferenceSample;
+}

@@ -25,7 +25,7 @@ import { writeFileAtomic } from '../../core/atomic.js';
 import type { Estimator, PredictorModel } from '../../core/estimator.js';
 import { SpecmlError } from '../../core/errors.js';
 import { Rng } from '../../core/rng.js';
-import { profileFrame } from '../../data/profile/index.js';
+import { profileFrame, referenceSample } from '../../data/profile/index.js';
 import { writeRunReport, type RunReport } from '../../report/index.js';
 import { loadSpec, type Spec } from '../../spec/index.js';
 import { openStore, type Run, type Store } from '../../track/index.js';
@@ -186,7 +186,11 @@ async function stages(spec: Spec, store: Store, run: Run, dataSha: string, input
     seed: spec.seed,
     data: { file: spec.data.train, sha256: dataSha, rows: p.labelledRows },
     specmlVersion: VERSION,
-    reference: profileFrame(p.train, p.inspection.schema, { target: spec.data.target, classification: p.task !== 'regression' }),
+    reference: {
+      ...profileFrame(p.train, p.inspection.schema, { target: spec.data.target, classification: p.task !== 'regression' }),
+      // The rows drift is measured against: the training rows, or the holdout (monitor.reference: test).
+      sample: referenceSample(spec.monitor?.reference === 'test' ? p.test : p.train, [...p.features, spec.data.target], rng.fork('reference')),
+    },
   });
   // Size is the package as saved: the evaluation.json and card section added below (a few KB) are
   // not in it, since they record this very measurement.
