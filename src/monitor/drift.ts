@@ -108,7 +108,9 @@ export interface DriftReport {
   share_drifted: number;
   /** Share of the model's feature importance held by drifted features (when importances are known). */
   importance_drifted?: number;
-  /** Extra tests folded into the same Holm family (prediction drift, the domain classifier). */
+  /** The model's output on the window against its output on the reference rows. */
+  prediction?: FeatureDrift;
+  /** Extra tests folded into the same Holm family (the domain classifier). */
   extra: ExtraTest[];
 }
 
@@ -174,13 +176,14 @@ export function columnDrift(name: string, type: FeatureDrift['type'], ref: Colum
 }
 
 /** Tests every schema column of both frames, adjusts all p-values together and decides. */
-export function driftReport(reference: Frame, current: Frame, schema: Schema, o: DriftOptions = {}, extra: ExtraTest[] = []): DriftReport {
+export function driftReport(reference: Frame, current: Frame, schema: Schema, o: DriftOptions = {}, extra: ExtraTest[] = [], prediction?: { reference: Column; current: Column }): DriftReport {
   const sensitivity = o.sensitivity ?? 'default';
   const bands = BANDS[sensitivity];
   const alpha = o.alpha ?? 0.05;
   const minRows = o.minRows ?? MIN_ROWS;
   const features = schema.columns.filter((c) => reference.has(c.name) && current.has(c.name)).map((c) => columnDrift(c.name, c.type, reference.column(c.name), current.column(c.name), bands, minRows));
-  return decide(features, extra, { sensitivity, bands, alpha, rows: { reference: reference.nRows, current: current.nRows }, minRows, ...(o.importance ? { importance: o.importance } : {}) });
+  const pred = prediction ? columnDrift('prediction', 'prediction', prediction.reference, prediction.current, bands, minRows) : undefined;
+  return decide(features, extra, { sensitivity, bands, alpha, rows: { reference: reference.nRows, current: current.nRows }, minRows, ...(o.importance ? { importance: o.importance } : {}) }, pred);
 }
 
 /**
@@ -191,18 +194,20 @@ export function decide(
   features: FeatureDrift[],
   extra: ExtraTest[],
   o: { sensitivity: Sensitivity; bands: Bands; alpha: number; rows: { reference: number; current: number }; minRows: number; importance?: Record<string, number> },
+  prediction?: FeatureDrift,
 ): DriftReport {
+  const all = prediction ? [...features, prediction] : features;
   const ps: number[] = [];
-  for (const f of features) ps.push(f.p_value ?? NaN, f.missing?.p_value ?? NaN);
+  for (const f of all) ps.push(f.p_value ?? NaN, f.missing?.p_value ?? NaN);
   for (const e of extra) ps.push(e.p_value);
   const adj = holmAdjust(ps);
-  features.forEach((f, i) => {
+  all.forEach((f, i) => {
     f.p_adjusted = f.p_value === null ? null : adj[2 * i]!;
     if (f.missing) {
       f.missing.p_adjusted = adj[2 * i + 1]!;
       f.missing.drifted = f.missing.p_adjusted < o.alpha && f.missing.effect >= f.missing.band;
     }
-    if (o.importance) f.importance = o.importance[f.name] ?? 0;
+    if (o.importance && f !== prediction) f.importance = o.importance[f.name] ?? 0;
     if (f.status === 'insufficient_data' || f.test === 'none') {
       f.drifted = Boolean(f.missing?.drifted);
       if (f.drifted) f.note = `${f.note}; missing rate ${pct(f.missing!.reference)} -> ${pct(f.missing!.current)}`;
@@ -219,13 +224,13 @@ export function decide(
     f.note = parts.join('; ');
   });
   extra.forEach((e, k) => {
-    e.p_adjusted = adj[2 * features.length + k]!;
+    e.p_adjusted = adj[2 * all.length + k]!;
     e.drifted = e.p_adjusted < o.alpha && e.effect >= e.band;
   });
   const tested = features.filter((f) => f.status !== 'not_tested');
   const enough = o.rows.current >= o.minRows && tested.some((f) => f.status !== 'insufficient_data');
   const drifted = features.filter((f) => f.drifted).map((f) => f.name);
-  const detected = enough && (drifted.length > 0 || extra.some((e) => e.drifted));
+  const detected = enough && (drifted.length > 0 || Boolean(prediction?.drifted) || extra.some((e) => e.drifted));
   const report: DriftReport = {
     detected,
     status: !enough ? 'insufficient_data' : detected ? 'drift' : 'no_drift',
@@ -236,13 +241,14 @@ export function decide(
     features,
     drifted_features: enough ? drifted : [],
     share_drifted: tested.length ? drifted.length / tested.length : 0,
+    ...(prediction ? { prediction } : {}),
     extra,
   };
   if (o.importance) {
     const total = features.reduce((s, f) => s + Math.max(0, f.importance ?? 0), 0);
     report.importance_drifted = total > 0 ? features.filter((f) => f.drifted).reduce((s, f) => s + Math.max(0, f.importance ?? 0), 0) / total : 0;
   }
-  if (!enough) for (const f of features) f.drifted = false;
+  if (!enough) for (const f of all) f.drifted = false;
   return report;
 }
 
@@ -357,5 +363,5 @@ function quantilePsi(a: Float64Array, b: Float64Array): number {
 }
 
 const fmt = (x: number): string => (Number.isFinite(x) ? x.toPrecision(2) : String(x));
-const fmtP = (p: number): string => (p < 1e-4 ? p.toExponential(1) : p.toPrecision(2));
+const fmtP = (p: number): string => (p < 1e-15 ? '< 1e-15' : p < 1e-4 ? p.toExponential(1) : p.toPrecision(2));
 const pct = (r: number): string => `${(r * 100).toFixed(1)}%`;

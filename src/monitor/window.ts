@@ -127,3 +127,16 @@ export async function logWindow(store: Store, model: string, w: WindowSpec, sche
   const { frame, contract } = readWithSchema(rawFromRows(rows, source), schema, source);
   return { source, frame, rows: records.length, contract, records };
 }
+
+/** The cells of column `name` of a raw table as JSON values (labels of a labelled window), or undefined when absent. */
+export function rawCells(raw: RawTable, name: string): (string | number | boolean | null)[] | undefined {
+  const c = raw.columns.find((x) => x.name === name);
+  if (!c) return undefined;
+  const out: (string | number | boolean | null)[] = new Array(raw.nRows);
+  for (let i = 0; i < raw.nRows; i++) {
+    if (c.type === 'string') out[i] = c.codes[i]! < 0 ? null : c.levels[c.codes[i]!]!;
+    else if (c.type === 'boolean') out[i] = c.values[i] === 255 ? null : c.values[i] === 1;
+    else out[i] = Number.isNaN(c.values[i]!) ? null : c.values[i]!;
+  }
+  return out;
+}

@@ -2,7 +2,9 @@
 export { renderAnalysisHtml } from './html.js';
 export { renderAnalysisMarkdown } from './markdown.js';
 export { writeAnalysisReport } from './write.js';
-export { barSpec, histogramSpec, ACCENT, type Bar, type BarOptions, type HistogramOptions } from './plots.js';
+export { barSpec, histogramSpec, ACCENT, PLOT_CONFIG, type Bar, type BarOptions, type HistogramOptions } from './plots.js';
+export { htmlPage } from './page.js';
+export { REPORT_CSS } from './css.js';
 export { renderSvgs } from './render.js';
 export { escapeHtml, escapeMarkdown } from './escape.js';
 export { renderRunHtml } from './run-html.js';

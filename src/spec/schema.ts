@@ -210,7 +210,11 @@ const fairnessSchema = z.strictObject({
 
 const monitorSchema = z.strictObject({
   reference: z.enum(['train', 'test']).default('train').describe('which data drift is measured against'),
-  drift: z.enum(['default', 'strict', 'lenient']).default('default').describe('drift alert sensitivity'),
+  drift: z.enum(['default', 'strict', 'lenient']).default('default').describe('drift alert sensitivity: the effect-size bands (default: 0.1 sd Wasserstein, 0.1 Jensen-Shannon, 5 points of missing rate; strict halves them, lenient doubles them)'),
+  window: z.string().default('1d').describe('the prediction-log window `specml monitor` reads without --data: a span back from now (1d, 12h, 30m, 2w) or a count of the latest predictions'),
+  rules: z.array(z.string().min(1)).default(['drift.detected']).describe("alert rules, each PATH or PATH OP NUMBER, e.g. 'drift.detected', 'performance.roc_auc < 0.75', 'estimated.roc_auc < 0.75'"),
+  webhook: z.url({ protocol: /^https?$/ }).optional().describe('POSTed a JSON event (with retries) when a rule trips'),
+  retrain: z.boolean().default(false).describe('when a rule trips, `specml monitor` retrains a challenger through the same gates (specml retrain)'),
 });
 
 /**

@@ -1,0 +1,144 @@
+/**
+ * `specml monitor --model M [--data FILE | --window 1d]`: drift, data contract and performance of
+ * a window against the model's reference rows (monitor/), printed as a summary, `--json`, or an
+ * HTML report; the spec's `monitor.rules` raise alert events (a JSON-lines log, a webhook). Exit 0
+ * when no rule trips and the data contract holds, 1 otherwise, 2 for usage or input errors.
+ */
+import type { Command } from 'commander';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { loadModelPackage } from '../artifact/load.js';
+import { writeFileAtomic } from '../core/atomic.js';
+import { SpecmlError } from '../core/errors.js';
+import type { Frame } from '../core/frame.js';
+import { checkRules, fileWindow, logWindow, monitorWindow, parseRule, parseWindow, raiseAlerts, referenceFrame, loadReference, rawCells, renderMonitorHtml, type MonitorReport, type Sensitivity, type Window } from '../monitor/index.js';
+import { resolveModelDir } from '../pipeline/model-ref.js';
+import { VERSION } from '../pipeline/version.js';
+import { loadSpec } from '../spec/index.js';
+import { openStore } from '../track/index.js';
+import type { Io } from './output.js';
+
+interface Flags {
+  model: string;
+  data?: string;
+  window?: string;
+  reference?: string;
+  spec?: string;
+  sensitivity?: string;
+  rule?: string[];
+  webhook?: string;
+  events: string;
+  html?: string;
+  domain?: boolean;
+  seed: string;
+  json?: boolean;
+}
+
+export function registerMonitor(program: Command, io: Io, setExit: (code: number) => void): void {
+  program
+    .command('monitor')
+    .description("drift (per feature, prediction, multivariate), data contract and performance of recent data against the model's training rows")
+    .requiredOption('--model <ref>', 'model package directory, or NAME@ALIAS / NAME@vN from the registry')
+    .option('--data <file>', 'the window as a file (CSV, JSON lines, Parquet); with the target column, performance is measured too')
+    .option('--window <span>', "the window from the prediction log: a span back from now (1d, 12h, 30m, 2w) or a count of the latest predictions (default: the spec's monitor.window, else 1d)")
+    .option('--reference <file>', "compare against this file instead of the package's sample of training rows")
+    .option('--spec <file>', 'the spec whose monitor: section gives sensitivity, window, rules and webhook')
+    .option('--sensitivity <level>', 'effect bands: default | strict | lenient (default: the spec\'s monitor.drift)')
+    .option('--rule <rule...>', "alert rules, replacing the spec's (e.g. 'drift.detected', 'performance.roc_auc < 0.75')")
+    .option('--webhook <url>', 'POST an alert event here when a rule trips (retried)')
+    .option('--events <file>', 'append alert events to this JSON-lines file', path.join('.specml', 'monitor-events.jsonl'))
+    .option('--html <file>', 'write the HTML report here')
+    .option('--no-domain', 'skip the domain classifier (multivariate drift; a few seconds of GBDT training)')
+    .option('--seed <n>', 'seed of the domain classifier and the bootstrap intervals', '42')
+    .option('--json', 'print one JSON document on stdout')
+    .action(async (flags: Flags) => {
+      if (flags.data && flags.window) throw new SpecmlError('usage.conflict', '--data and --window both give the window', { hint: 'Pass one: --data FILE, or --window SPAN for the prediction log.' });
+      const spec = flags.spec ? await loadSpec(flags.spec) : undefined;
+      const m = spec?.monitor;
+      const sensitivity = (flags.sensitivity ?? m?.drift ?? 'default') as Sensitivity;
+      if (!['default', 'strict', 'lenient'].includes(sensitivity)) throw new SpecmlError('usage.bad_sensitivity', `--sensitivity '${sensitivity}' is not a level`, { hint: 'Use default, strict or lenient.' });
+      const rules = flags.rule ?? m?.rules ?? ['drift.detected'];
+      rules.forEach(parseRule); // bad rules are usage errors before any work
+      const seed = Number(flags.seed);
+      if (!Number.isInteger(seed)) throw new SpecmlError('usage.bad_seed', `--seed '${flags.seed}' is not an integer`, { hint: 'e.g. --seed 42' });
+      const windowSpec = flags.data ? undefined : parseWindow(flags.window ?? m?.window ?? '1d');
+
+      const dir = await resolveModelDir(flags.model);
+      const { manifest, model } = await loadModelPackage(dir);
+      const schema = manifest.input.schema;
+      let reference: { frame: Frame; source: string };
+      if (flags.reference) {
+        const ref = await fileWindow(flags.reference, schema);
+        if (ref.contract.length) throw new SpecmlError('data.incompatible', `${flags.reference}: does not match the model's input schema:\n${ref.contract.map((i) => `  ${i.message}`).join('\n')}`, { hint: 'Pass the data the model was trained on.' });
+        reference = { frame: ref.frame, source: flags.reference };
+      } else {
+        const ref = await loadReference(dir);
+        if (!ref) throw new SpecmlError('monitor.no_reference', `${dir}: the package has no reference.json`, { hint: 'Pass the training data with --reference FILE.' });
+        reference = { frame: referenceFrame(ref, schema, dir), source: `${ref.sample!.rows} training rows kept in the package` };
+      }
+
+      let window: Window;
+      let labels: (string | number | boolean | null)[] | undefined;
+      if (flags.data) {
+        const w = await fileWindow(flags.data, schema);
+        window = w;
+        labels = rawCells(w.raw, manifest.target);
+      } else {
+        const store = await openStore(undefined, { mustExist: true });
+        try {
+          const at = flags.model.indexOf('@');
+          const name = at > 0 && dir !== flags.model ? flags.model.slice(0, at) : manifest.name;
+          window = await logWindow(store, name, windowSpec!, schema);
+          const fed = await store.feedbackFor(window.records!.map((r) => r.id));
+          if (fed.size) labels = window.records!.map((r) => (fed.has(r.id) ? (fed.get(r.id) as string | number | boolean | null) : null));
+        } finally {
+          await store.close();
+        }
+      }
+      const holdout = await readFile(path.join(dir, 'evaluation.json'), 'utf8').then(
+        (t) => (JSON.parse(t) as { measured?: { metrics?: Record<string, { value: number; ci_low: number | null; ci_high: number | null }> }; metric?: string }),
+        () => undefined,
+      );
+      const importances = (model as { importances?: () => { feature: string; gain: number }[] }).importances?.();
+      const report = await monitorWindow({
+        dir,
+        manifest,
+        model,
+        reference,
+        window,
+        ...(labels ? { labels } : {}),
+        ...(holdout?.measured?.metrics ? { holdout: holdout.measured.metrics } : {}),
+        ...(holdout?.metric ? { metric: holdout.metric } : {}),
+        sensitivity,
+        domain: flags.domain !== false,
+        seed,
+        ...(importances ? { importance: Object.fromEntries(importances.map((i) => [i.feature, i.gain])) } : {}),
+      });
+      const tripped = checkRules(rules, report);
+      const webhook = flags.webhook ?? m?.webhook;
+      const delivery = await raiseAlerts(tripped, report, { logFile: flags.events, ...(webhook ? { webhook } : {}) });
+      if (flags.html) await writeFileAtomic(flags.html, await renderMonitorHtml(report, reference.frame, window.frame, VERSION));
+      const failed = tripped.length > 0 || !report.contract.ok;
+      if (flags.json) io.out(JSON.stringify({ ok: !failed, ...report, alerts: { rules, tripped, ...(delivery ? { delivery } : {}) }, ...(flags.html ? { html: flags.html } : {}) }, null, 2) + '\n');
+      else io.out(summary(report, tripped.map((t) => t.rule), delivery?.webhook, flags.html));
+      setExit(failed ? 1 : 0);
+    });
+}
+
+function summary(r: MonitorReport, tripped: string[], webhook: { ok: boolean; url: string; attempts: number; error?: string } | undefined, html: string | undefined): string {
+  const d = r.drift;
+  const lines = [`${r.model.name}: ${r.window.source}, ${r.window.rows} rows, against ${r.reference.source}`];
+  if (!r.contract.ok) lines.push(`DATA CONTRACT VIOLATED (not drift):`, ...r.contract.issues.map((i) => `  ${i.message}`));
+  lines.push(d.status === 'insufficient_data' ? 'drift: not enough data to judge' : d.detected ? `drift: DETECTED in ${d.drifted_features.join(', ') || 'the inputs taken together'}` : 'drift: none beyond the effect bands');
+  const w = Math.max(...d.features.map((f) => f.name.length), 10);
+  for (const f of d.features) lines.push(`  ${f.drifted ? '!' : ' '} ${f.name.padEnd(w)} ${f.status.padEnd(17)} ${f.note}`);
+  if (d.prediction) lines.push(`  ${d.prediction.drifted ? '!' : ' '} ${'prediction'.padEnd(w)} ${d.prediction.status.padEnd(17)} ${d.prediction.note}`);
+  if (r.domain) lines.push(`domain classifier: AUC ${r.domain.auc.toFixed(3)} [${r.domain.ci[0].toFixed(3)}, ${r.domain.ci[1].toFixed(3)}]${r.domain.drifted ? ' — DRIFT' : ''}`);
+  if (r.performance) for (const [k, m] of Object.entries(r.performance.metrics)) lines.push(`performance ${k}: ${m.value.toFixed(4)}${m.ci_low !== null ? ` [${m.ci_low.toFixed(4)}, ${m.ci_high!.toFixed(4)}]` : ''}${m.holdout ? ` (holdout ${m.holdout.value.toFixed(4)})` : ''}${m.worse ? ' — WORSE' : ''}`);
+  if (r.estimated) lines.push(`estimated without labels (CBPE): roc_auc ${r.estimated.roc_auc.toFixed(4)}, accuracy ${r.estimated.accuracy.toFixed(4)}`);
+  for (const n of r.notes) lines.push(`note: ${n}`);
+  lines.push(tripped.length ? `alerts: ${tripped.join('; ')}` : 'alerts: none');
+  if (webhook) lines.push(webhook.ok ? `webhook: delivered to ${webhook.url}` : `webhook: FAILED after ${webhook.attempts} tries (${webhook.error}); the event is in the events log`);
+  if (html) lines.push(`report: ${html}`);
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,136 @@
+/**
+ * One monitoring pass over a window: the data contract, per-feature drift, prediction drift, the
+ * domain classifier, and performance (measured with labels, estimated without), in one report
+ * whose JSON is `specml monitor --json`.
+ *
+ * @example
+ * const report = await monitorWindow({ dir, manifest, model, reference, window, labels, seed: 42 });
+ * report.drift.detected; report.drift.features; report.performance?.metrics.roc_auc;
+ */
+import type { PackageManifest } from '../artifact/manifest.js';
+import type { PredictorModel } from '../core/estimator.js';
+import { categoricalColumn, numericColumn, type Column, type Frame } from '../core/frame.js';
+import type { Issue } from '../core/issue.js';
+import { BANDS, driftReport, type DriftReport, type ExtraTest, type Sensitivity } from './drift.js';
+import { domainClassifier, type DomainDrift } from './domain.js';
+import { cbpe, labelledPerformance, type CbpeEstimate, type Estimate, type PerformanceReport } from './performance.js';
+import type { Window } from './window.js';
+
+export interface MonitorInput {
+  dir: string;
+  manifest: PackageManifest;
+  model: PredictorModel;
+  /** The reference rows (the package's sample, or a file given by the user). */
+  reference: { frame: Frame; source: string };
+  window: Window;
+  /** Labels of the window's rows in row order (null: none for that row). */
+  labels?: (string | number | boolean | null)[];
+  /** The holdout metrics the package was accepted on (evaluation.json), when known. */
+  holdout?: Record<string, Estimate>;
+  /** The spec's metric, reported beside the task's default ones. */
+  metric?: string;
+  sensitivity?: Sensitivity;
+  alpha?: number;
+  /** Train the domain classifier (a few seconds); default true. */
+  domain?: boolean;
+  seed: number;
+  /** Feature importances for the importance-weighted drift share (e.g. from the run). */
+  importance?: Record<string, number>;
+}
+
+export interface MonitorReport {
+  format: 'specml.monitor';
+  version: 1;
+  model: { name: string; dir: string; task: string };
+  window: { source: string; rows: number };
+  reference: { source: string; rows: number };
+  contract: { ok: boolean; issues: Issue[] };
+  drift: DriftReport;
+  domain?: DomainDrift & { p_adjusted: number; drifted: boolean };
+  performance?: PerformanceReport & { unknown_labels: number };
+  estimated?: CbpeEstimate;
+  notes: string[];
+}
+
+export async function monitorWindow(m: MonitorInput): Promise<MonitorReport> {
+  const { manifest, model, window } = m;
+  const schema = manifest.input.schema;
+  const sensitivity = m.sensitivity ?? 'default';
+  const notes: string[] = [];
+  const contractOk = window.contract.length === 0;
+  const features = schema.columns.map((c) => c.name);
+
+  // Prediction drift and performance need the model's output, so all of its inputs.
+  let refOut: ReturnType<PredictorModel['predict']> | undefined;
+  let curOut: ReturnType<PredictorModel['predict']> | undefined;
+  if (contractOk) {
+    refOut = model.predict(m.reference.frame);
+    curOut = model.predict(window.frame);
+  } else notes.push('the window breaks the data contract: prediction drift and performance are left out, and the affected columns are not tested for drift');
+
+  const extra: ExtraTest[] = [];
+  let domain: DomainDrift | undefined;
+  if ((m.domain ?? true) && window.rows >= 30) {
+    domain = await domainClassifier(m.reference.frame, window.frame, features, { band: BANDS[sensitivity].domain, seed: m.seed });
+    extra.push({ name: 'domain_classifier', p_value: domain.p_value, effect: domain.effect, band: domain.band });
+  }
+  const prediction = refOut && curOut ? { reference: outputColumn(model, refOut), current: outputColumn(model, curOut) } : undefined;
+  const drift = driftReport(m.reference.frame, window.frame, schema, { sensitivity, ...(m.alpha !== undefined ? { alpha: m.alpha } : {}), ...(m.importance ? { importance: m.importance } : {}) }, extra, prediction);
+
+  const report: MonitorReport = {
+    format: 'specml.monitor',
+    version: 1,
+    model: { name: manifest.name, dir: m.dir, task: manifest.task },
+    window: { source: window.source, rows: window.rows },
+    reference: { source: m.reference.source, rows: m.reference.frame.nRows },
+    contract: { ok: contractOk, issues: window.contract },
+    drift,
+    notes,
+  };
+  if (domain) {
+    const e = extra[0]!;
+    report.domain = { ...domain, p_adjusted: e.p_adjusted!, drifted: Boolean(e.drifted) && drift.status !== 'insufficient_data' };
+  }
+
+  if (curOut && model.task !== 'regression' && model.classes?.length === 2) {
+    const k = 2;
+    const pos = new Float64Array(window.frame.nRows);
+    for (let i = 0; i < pos.length; i++) pos[i] = curOut.proba![i * k + 1]!;
+    report.estimated = cbpe(pos);
+    notes.push('estimated: CBPE from the predicted probabilities; it holds as far as they are calibrated on this window');
+  }
+
+  if (curOut && m.labels) {
+    const task = model.task === 'regression' ? 'regression' : (model.classes?.length ?? 0) > 2 ? 'multiclass' : 'binary';
+    const classIndex = new Map((model.classes ?? []).map((c, i) => [c, i]));
+    const rows: number[] = [];
+    const ys: number[] = [];
+    let unknown = 0;
+    m.labels.forEach((label, i) => {
+      if (label === null || label === undefined) return;
+      const y = task === 'regression' ? Number(label) : classIndex.get(String(label));
+      if (y === undefined || Number.isNaN(y)) {
+        unknown++;
+        return;
+      }
+      rows.push(i);
+      ys.push(y);
+    });
+    if (unknown) notes.push(`${unknown} label${unknown > 1 ? 's are' : ' is'} not among the model's classes and ${unknown > 1 ? 'were' : 'was'} left out`);
+    if (rows.length >= 30) {
+      const k = model.classes?.length ?? 0;
+      const pred = task === 'regression' ? { values: Float64Array.from(rows, (r) => curOut!.values[r]!) } : { proba: Float64Array.from({ length: rows.length * k }, (_, j) => curOut!.proba![rows[Math.floor(j / k)]! * k + (j % k)]!) };
+      const y = task === 'regression' ? Float64Array.from(ys) : Int32Array.from(ys);
+      report.performance = { ...labelledPerformance(task, y, pred, m.holdout, m.seed, m.metric), unknown_labels: unknown };
+    } else notes.push(`performance: ${rows.length} labelled rows in the window, fewer than 30: not measured`);
+  }
+  return report;
+}
+
+/** The model's output as a column: positive-class probability (binary), predicted class (multiclass), value (regression). */
+function outputColumn(model: PredictorModel, out: ReturnType<PredictorModel['predict']>): Column {
+  if (model.task === 'regression') return numericColumn('prediction', out.values);
+  const k = model.classes!.length;
+  if (k === 2) return numericColumn('prediction', Float64Array.from({ length: out.values.length }, (_, i) => out.proba![i * k + 1]!));
+  return categoricalColumn('prediction', Int32Array.from(out.values), [...model.classes!]);
+}
