@@ -48,7 +48,7 @@ export function formatLocation(loc: Location): string {
 }
 
 /** Error-code families whose failures are the user's input, not our bug. */
-const INPUT_FAMILIES = ['usage', 'input', 'store', 'csv', 'jsonl', 'parquet', 'io', 'spec', 'schema', 'data', 'target', 'artifact'];
+const INPUT_FAMILIES = ['usage', 'input', 'store', 'csv', 'jsonl', 'parquet', 'io', 'spec', 'schema', 'data', 'target', 'artifact', 'monitor'];
 
 /**
  * The CLI contract (DESIGN.md §6): 0 ok, 1 gates failed, 2 usage or input error, 3 internal error.

@@ -56,7 +56,7 @@ export function coerceToSchema(raw: RawTable, schema: Schema, opts: CoerceOption
         code: 'type_changed',
         path: col.name,
         severity: 'error',
-        message: `column '${col.name}' was ${col.type} in training; ${bad.length} value${bad.length > 1 ? 's' : ''} in ${raw.source.file} cannot be read as ${col.type} (e.g. ${bad.slice(0, 3).map((b) => JSON.stringify(b)).join(', ')})`,
+        message: `column '${col.name}' was ${col.type} in training; ${badAt.length} value${badAt.length > 1 ? 's' : ''} in ${raw.source.file} cannot be read as ${col.type} (e.g. ${[...new Set(bad)].slice(0, 3).map((b) => JSON.stringify(b)).join(', ')})`,
         hint: 'Fix those values or mark them missing (empty, NA).',
         details: { examples: bad.slice(0, 5) },
       });
