@@ -10,6 +10,7 @@ import { registerExport } from './export.js';
 import { registerInit } from './init.js';
 import { registerModels } from './models.js';
 import { registerMonitor } from './monitor.js';
+import { registerRetrain } from './retrain.js';
 import { registerPredict } from './predict.js';
 import { registerRun } from './run.js';
 import { registerRuns } from './runs.js';
@@ -41,6 +42,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   registerServe(program, io, setExit);
   registerExport(program, io, setExit);
   registerMonitor(program, io, setExit);
+  registerRetrain(program, io, setExit);
   for (const c of program.commands.flatMap((c) => [c, ...c.commands])) c.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err }).showHelpAfterError('(run with --help for usage)');
 
   try {

@@ -56,6 +56,12 @@ export interface RunInput {
   /** Root folder for reports (default `reports`). */
   reportsDir?: string;
   onStep?: (step: string) => void;
+  /**
+   * Retraining (pipeline/retrain.ts): train on this file instead of the spec's data.train (the
+   * holdout is then split from it, data.test is not used), and register the version under
+   * `alias` when every gate passes (null: register without moving any alias).
+   */
+  retrain?: { train: string; alias: string | null; tags: Record<string, string> };
 }
 
 export interface RunOutput {
@@ -89,7 +95,8 @@ export async function runSpec(input: RunInput): Promise<RunOutput> {
   const step = input.onStep ?? (() => {});
   const started = performance.now();
   const startedAt = new Date();
-  const spec = await loadSpec(input.spec);
+  const loaded = await loadSpec(input.spec);
+  const spec: Spec = input.retrain ? { ...loaded, data: { ...withoutTest(loaded.data), train: path.resolve(input.retrain.train), given: { train: input.retrain.train } } } : loaded;
   const store = await openStore(input.store);
   try {
     const dataSha = await fingerprint(spec, 'train');
@@ -101,7 +108,7 @@ export async function runSpec(input: RunInput): Promise<RunOutput> {
       data: { train: dataSha, ...(spec.data.test ? { test: await fingerprint(spec, 'test') } : {}) },
       specmlVersion: VERSION,
       environment: { node: process.version, platform: `${process.platform}-${process.arch}`, cpus: String(os.availableParallelism()) },
-      tags: { pid: String(process.pid), host: os.hostname() },
+      tags: { pid: String(process.pid), host: os.hostname(), ...input.retrain?.tags },
       params: { spec_file: spec.file ?? null, task: spec.task, metric: spec.metric ?? null, split: spec.split, models: spec.models ?? null, gates: spec.gates.map((g) => g.source) },
     });
     try {
@@ -213,7 +220,7 @@ async function stages(spec: Spec, store: Store, run: Run, dataSha: string, input
   await writeFileAtomic(path.join(pkgDir, 'evaluation.json'), JSON.stringify(evaluation, null, 1) + '\n');
 
   const name = spec.deploy?.name ?? spec.name;
-  const alias = spec.deploy?.alias ?? 'staging';
+  const alias = input.retrain ? input.retrain.alias : (spec.deploy?.alias ?? 'staging');
   const report: RunReport = {
     runId,
     name: spec.name,
@@ -258,7 +265,7 @@ async function stages(spec: Spec, store: Store, run: Run, dataSha: string, input
 
   // Register always (lineage of every attempt); move the alias only when every gate passed.
   const version = await store.registerModel({ name, runId, packageDir: pkgDir, packageSha256: await sha256File(path.join(pkgDir, 'weights.bin')), summary: { passed, [p.metric]: holdout.metrics[p.metric]?.value ?? null } });
-  if (passed) await store.setAlias(name, alias, version.version, { reason: `run ${runId}: all ${gates.length} gates passed` });
+  if (passed && alias) await store.setAlias(name, alias, version.version, { reason: `run ${runId}: all ${gates.length} gates passed` });
   for (const [k, v] of Object.entries(holdout.metrics)) await store.logMetric(runId, `holdout_${k}`, v.value);
 
   report.model = { ...report.model, version: version.version, alias: passed ? alias : null, packageDir: version.packageDir };
@@ -269,6 +276,11 @@ async function stages(spec: Spec, store: Store, run: Run, dataSha: string, input
   const summary = runSummary(report, files);
   await updateProjectNotes(spec, summary);
   return { summary, report };
+}
+
+function withoutTest(data: Spec['data']): Spec['data'] {
+  const { test: _test, ...rest } = data;
+  return rest;
 }
 
 /** The model deciding with one threshold per group of the plan's attribute (calibration kept). */
