@@ -13,10 +13,11 @@ import { SpecmlError } from '../core/errors.js';
 import type { Frame } from '../core/frame.js';
 import { checkRules, fileWindow, logWindow, monitorWindow, parseRule, parseWindow, raiseAlerts, referenceFrame, loadReference, rawCells, renderMonitorHtml, type MonitorReport, type Sensitivity, type Window } from '../monitor/index.js';
 import { resolveModelDir } from '../pipeline/model-ref.js';
+import { retrain, type RetrainResult } from '../pipeline/retrain.js';
 import { VERSION } from '../pipeline/version.js';
 import { loadSpec } from '../spec/index.js';
 import { openStore } from '../track/index.js';
-import type { Io } from './output.js';
+import { progress, type Io } from './output.js';
 
 interface Flags {
   model: string;
@@ -31,6 +32,8 @@ interface Flags {
   html?: string;
   domain?: boolean;
   seed: string;
+  retrainData?: string;
+  retrain?: boolean;
   json?: boolean;
 }
 
@@ -50,8 +53,11 @@ export function registerMonitor(program: Command, io: Io, setExit: (code: number
     .option('--html <file>', 'write the HTML report here')
     .option('--no-domain', 'skip the domain classifier (multivariate drift; a few seconds of GBDT training)')
     .option('--seed <n>', 'seed of the domain classifier and the bootstrap intervals', '42')
+    .option('--retrain-data <file>', "new training data for a retrain when a rule trips (with --spec; on when the spec's monitor.retrain is true or --retrain is given)")
+    .option('--retrain', 'retrain when a rule trips even if the spec does not ask for it (needs --spec and --retrain-data)')
     .option('--json', 'print one JSON document on stdout')
     .action(async (flags: Flags) => {
+      if (flags.retrain && !(flags.spec && flags.retrainData)) throw new SpecmlError('usage.retrain_needs', '--retrain needs --spec (the model\'s spec) and --retrain-data (what to train on)', { hint: 'e.g. specml monitor --model credit@champion --spec specml.yaml --retrain-data new.csv --retrain' });
       if (flags.data && flags.window) throw new SpecmlError('usage.conflict', '--data and --window both give the window', { hint: 'Pass one: --data FILE, or --window SPAN for the prediction log.' });
       const spec = flags.spec ? await loadSpec(flags.spec) : undefined;
       const m = spec?.monitor;
@@ -118,11 +124,33 @@ export function registerMonitor(program: Command, io: Io, setExit: (code: number
       const webhook = flags.webhook ?? m?.webhook;
       const delivery = await raiseAlerts(tripped, report, { logFile: flags.events, ...(webhook ? { webhook } : {}) });
       if (flags.html) await writeFileAtomic(flags.html, await renderMonitorHtml(report, reference.frame, window.frame, VERSION));
+      // Retraining: the window's labelled rows (the file itself, or the log's inputs with their
+      // feedback labels, kept under .specml/windows/) are what champion and challenger are compared on.
+      let retrained: RetrainResult | undefined;
+      if (tripped.length && flags.spec && flags.retrainData && (flags.retrain || m?.retrain)) {
+        const windowFile = flags.data ?? (await labelledWindowFile(window, labels, manifest.target));
+        if (!windowFile) io.err('retrain: the window holds no labelled rows to compare champion and challenger on; not retrained\n');
+        else {
+          io.err(`retrain: ${tripped.map((t) => t.rule).join('; ')} tripped; training a challenger on ${flags.retrainData}\n`);
+          retrained = await retrain({ spec: flags.spec, data: flags.retrainData, window: windowFile, onStep: progress(io) });
+          io.err(`retrain: ${retrained.decision} (${retrained.reasons.join('; ')})\n`);
+        }
+      }
       const failed = tripped.length > 0 || !report.contract.ok;
-      if (flags.json) io.out(JSON.stringify({ ok: !failed, ...report, alerts: { rules, tripped, ...(delivery ? { delivery } : {}) }, ...(flags.html ? { html: flags.html } : {}) }, null, 2) + '\n');
+      if (flags.json) io.out(JSON.stringify({ ok: !failed, ...report, alerts: { rules, tripped, ...(delivery ? { delivery } : {}) }, ...(retrained ? { retrain: retrained } : {}), ...(flags.html ? { html: flags.html } : {}) }, null, 2) + '\n');
       else io.out(summary(report, tripped.map((t) => t.rule), delivery?.webhook, flags.html));
       setExit(failed ? 1 : 0);
     });
+}
+
+/** The labelled rows of a log window as JSON lines (inputs and the label), or undefined when none is labelled. */
+async function labelledWindowFile(window: Window, labels: (string | number | boolean | null)[] | undefined, target: string): Promise<string | undefined> {
+  if (!labels || !window.records) return undefined;
+  const lines = window.records.flatMap((r, i) => (labels[i] === null || labels[i] === undefined ? [] : [JSON.stringify({ ...r.input, [target]: labels[i] })]));
+  if (lines.length === 0) return undefined;
+  const file = path.join('.specml', 'windows', `${new Date().toISOString().replace(/[:.]/g, '-')}.jsonl`);
+  await writeFileAtomic(file, lines.join('\n') + '\n');
+  return file;
 }
 
 function summary(r: MonitorReport, tripped: string[], webhook: { ok: boolean; url: string; attempts: number; error?: string } | undefined, html: string | undefined): string {

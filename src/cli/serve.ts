@@ -75,7 +75,22 @@ export function registerServe(program: Command, io: Io, setExit: (code: number) 
       // The store (SPECML_STORE or ./.specml/store.db): the prediction log, and a rollout's history.
       const store = flags.log === false && !flags.challenger ? undefined : await openStore(undefined);
       const log = store && flags.log !== false ? new PredictionLog((records) => store.logPredictions(records, { durability })) : undefined;
-      const rollout = flags.challenger ? await rolloutFrom(flags, models[0]!, store!, flags.model[0]!) : undefined;
+      // A challenger given as NAME@ALIAS of the first model is watched: when `specml retrain` (or
+      // anyone) moves the alias, a fresh rollout of that version starts beside what is serving.
+      // Until the alias exists, the model is served alone.
+      const challengerWatch = flags.challenger && /^[^@/\\]+@[A-Za-z][\w.-]*$/.test(flags.challenger) && !/@v\d+$/.test(flags.challenger) && flags.challenger.startsWith(`${models[0]!.name}@`) ? { ref: flags.challenger, last: '' } : undefined;
+      let challenger: ServedModel | undefined;
+      if (flags.challenger) {
+        try {
+          challenger = await loadServed({ dir: await resolveModelDir(flags.challenger), name: models[0]!.name });
+        } catch (err) {
+          if (!(challengerWatch && err instanceof SpecmlError && err.code === 'store.unknown_alias')) throw err;
+          io.err(`${flags.challenger} does not exist yet: serving ${models[0]!.name} alone until it does\n`);
+        }
+      }
+      if (challenger && challengerWatch) challengerWatch.last = challenger.version;
+      if (flags.challenger) rolloutState(flags, { champion: 'v1', challenger: 'v2' }); // bad rollout flags fail now, not at the first move
+      const rollout = challenger ? rolloutFrom(flags, models[0]!, store!, flags.model[0]!, challenger) : undefined;
       const app = buildServer({
         models,
         ...(token ? { token } : {}),
@@ -89,7 +104,11 @@ export function registerServe(program: Command, io: Io, setExit: (code: number) 
       io.out(flags.json ? JSON.stringify(listening) + '\n' : `serving ${models.map((m) => `${m.name} (${m.version})`).join(', ')} on ${address}${token ? ' (bearer token required)' : ''}\n  POST ${address}/v1/models/${models[0]!.name}/predict  ·  GET ${address}/openapi.json  ·  GET ${address}/metrics\n`);
       const reload = Number(flags.reloadSeconds);
       if (!(reload >= 0)) throw new SpecmlError('usage.bad_reload', `--reload-seconds '${flags.reloadSeconds}' is not a number of seconds`, { hint: 'e.g. --reload-seconds 2, or 0 to never reload.' });
-      const watcher = reload > 0 && watched.length ? setInterval(() => void reloadMoved(app, watched, models, rollout, io), reload * 1000) : undefined;
+      const check = async (): Promise<void> => {
+        await reloadMoved(app, watched, models, app.rollout, io);
+        if (challengerWatch) await reloadChallenger(app, challengerWatch, models[0]!, store!, flags, io);
+      };
+      const watcher = reload > 0 && (watched.length || challengerWatch) ? setInterval(() => void check(), reload * 1000) : undefined;
       watcher?.unref();
       await new Promise<void>((resolve) => {
         const stop = () => resolve();
@@ -104,17 +123,36 @@ export function registerServe(program: Command, io: Io, setExit: (code: number) 
     });
 }
 
-/** The rollout of `--challenger` beside the first model, from the rollout flags (checked). */
-async function rolloutFrom(flags: Flags, champion: ServedModel, store: Store, championRef: string): Promise<Rollout> {
+/**
+ * A new version behind a watched `--challenger NAME@ALIAS`: a fresh rollout (the flags' mode, a
+ * canary from its first step) of it beside the version serving now — the champion, or the last
+ * challenger if a canary promoted it. A version already tried is not rolled out again.
+ */
+async function reloadChallenger(app: ModelServer, watch: { ref: string; last: string }, first: ServedModel, store: Store, flags: Flags, io: Io): Promise<void> {
+  try {
+    const v = await resolveModelRef(store, watch.ref).catch((err: unknown) => {
+      if (err instanceof SpecmlError && err.code === 'store.unknown_alias') return undefined;
+      throw err;
+    });
+    if (!v || `v${v.version}` === watch.last) return;
+    watch.last = `v${v.version}`;
+    const serving = app.rollout?.serving ?? first;
+    if (serving.version === watch.last) return;
+    const next = await loadServed({ dir: v.packageDir, name: first.name });
+    app.setRollout(rolloutFrom(flags, serving, store, flags.model[0]!, next));
+    io.err(`${watch.ref} moved to ${next.version}: ${flags.rollout} of ${next.version} beside ${serving.version}\n`);
+  } catch (err) {
+    io.err(`challenger check failed: ${err instanceof Error ? err.message : String(err)}\n`);
+  }
+}
+
+/** The rollout's first state from the flags (checked: a bad value is a usage error at start). */
+function rolloutState(flags: Flags, pair: { champion: string; challenger: string }): RolloutState {
   const num = (flag: string, v: string, ok: (n: number) => boolean, example: string): number => {
     const n = Number(v);
     if (!ok(n)) throw new SpecmlError('usage.bad_rollout', `${flag} '${v}' is out of range`, { hint: `e.g. ${flag} ${example}` });
     return n;
   };
-  const dir = await resolveModelDir(flags.challenger!);
-  const challenger = await loadServed({ dir, name: champion.name });
-  if (challenger.version === champion.version) throw new SpecmlError('usage.bad_rollout', `--challenger is the same version (${challenger.version}) as the model it would replace`, { hint: 'Give a different package or NAME@ALIAS.' });
-  const pair = { champion: champion.version, challenger: challenger.version };
   let state: RolloutState;
   if (flags.rollout === 'ab') state = { mode: 'ab', ...pair, percent: num('--percent', flags.percent, (n) => n >= 0 && n <= 100, '10') };
   else if (flags.rollout === 'shadow') state = { mode: 'shadow', ...pair };
@@ -133,6 +171,13 @@ async function rolloutFrom(flags: Flags, champion: ServedModel, store: Store, ch
       },
     };
   } else throw new SpecmlError('usage.bad_rollout', `--rollout '${flags.rollout}' is not a rollout mode`, { hint: 'Use ab, shadow or canary.' });
+  return state;
+}
+
+/** The rollout of `challenger` beside `champion`, from the rollout flags (checked). */
+function rolloutFrom(flags: Flags, champion: ServedModel, store: Store, championRef: string, challenger: ServedModel): Rollout {
+  if (challenger.version === champion.version) throw new SpecmlError('usage.bad_rollout', `--challenger is the same version (${challenger.version}) as the model it would replace`, { hint: 'Give a different package or NAME@ALIAS.' });
+  const state = rolloutState(flags, { champion: champion.version, challenger: challenger.version });
   // Every change goes to the store's rollout history (`specml models history`), the start included.
   const audit = (action: string, from: RolloutState, to: RolloutState, reason: string): void => {
     store.logRolloutEvent({ name: champion.name, action, from: from as never, to: to as never, reason, actor: `specml serve (pid ${process.pid})` }).catch((err: unknown) => {

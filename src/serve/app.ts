@@ -52,12 +52,18 @@ const PUBLIC = new Set(['/healthz', '/readyz', '/v2/health/live', '/v2/health/re
 
 
 /** The server, plus the swap that hot reload uses: requests already running keep the model they looked up. */
-export type ModelServer = FastifyInstance & { replaceModel(m: ServedModel): void };
+export type ModelServer = FastifyInstance & {
+  replaceModel(m: ServedModel): void;
+  /** Starts (or replaces, or ends with undefined) the rollout beside a served model; requests already routed finish where they were sent. */
+  setRollout(r: Rollout | undefined): void;
+  readonly rollout: Rollout | undefined;
+};
 
 /** A request with the state the hooks keep on it. */
 type Tracked = FastifyRequest & { specmlStarted: number; specmlVersion: string };
 
 export function buildServer(o: ServerOptions): ModelServer {
+  let rollout = o.rollout;
   const app = Fastify({ bodyLimit: o.bodyLimit ?? 8 * 1024 * 1024, logger: false, onProtoPoisoning: 'error', onConstructorPoisoning: 'error' });
   // JSON, and CSV for SageMaker's /invocations; a text/plain body would otherwise reach the handlers as a string.
   app.removeContentTypeParser('text/plain');
@@ -126,7 +132,7 @@ export function buildServer(o: ServerOptions): ModelServer {
     if (body instanceof CsvBody) throw new HttpError(415, 'serve.media_type', `text/csv is accepted on POST /invocations only; send application/json to ${req.url.split('?')[0]}`);
     const requestId = randomUUID();
     void reply.header('x-request-id', requestId);
-    const r = o.rollout && o.rollout.champion.name === m.name ? o.rollout : undefined;
+    const r = rollout && rollout.champion.name === m.name ? rollout : undefined;
     if (!r) {
       const only = await predictWith(m, body, req, requestId, 'served');
       answeredBy.set(req, only.version);
@@ -224,7 +230,7 @@ export function buildServer(o: ServerOptions): ModelServer {
 
   app.get<{ Params: { name: string } }>('/v1/models/:name/rollout', async (req) => {
     const m = model(req.params.name);
-    const r = o.rollout && o.rollout.champion.name === m.name ? o.rollout : undefined;
+    const r = rollout && rollout.champion.name === m.name ? rollout : undefined;
     return r ? { state: r.state, events: r.events } : { state: { mode: 'single', champion: m.version }, events: [] };
   });
 
@@ -279,12 +285,19 @@ export function buildServer(o: ServerOptions): ModelServer {
     const r = await predict(m, body, req, reply);
     return { model: m.name, version: r.version, request_id: r.requestId, predictions: rowObjects(r) };
   });
-  return Object.assign(app, {
+  const server = Object.assign(app, {
     replaceModel(m: ServedModel): void {
       if (!byName.has(m.name)) throw new Error(`replaceModel: '${m.name}' is not served`);
       byName.set(m.name, m);
     },
+    setRollout(r: Rollout | undefined): void {
+      if (r && !byName.has(r.champion.name)) throw new Error(`setRollout: '${r.champion.name}' is not served`);
+      rollout = r;
+    },
   });
+  // A getter (Object.assign would copy the value once).
+  Object.defineProperty(server, 'rollout', { get: () => rollout, enumerable: true });
+  return server as unknown as ModelServer;
 }
 
 /** A text/csv body, kept apart from JSON strings (only /invocations reads CSV). */

@@ -46,6 +46,11 @@ export class Rollout {
     ]);
   }
 
+  /** The version that answers when the challenger gets no share: the champion, or the challenger once promoted. */
+  get serving(): ServedModel {
+    return this.byVersion.get(this.state.champion)!;
+  }
+
   pick(req: { id: string; key?: string }): { serve: ServedModel; shadow?: ServedModel } {
     const d = route(req, this.state);
     return { serve: this.byVersion.get(d.serve)!, ...(d.shadow ? { shadow: this.byVersion.get(d.shadow)! } : {}) };
