@@ -115,8 +115,7 @@ export async function fileWindow(file: string, schema: Schema): Promise<Window &
 
 /** The latest served predictions of `model` (not shadow ones) within the window, as a frame of their inputs. */
 export async function logWindow(store: Store, model: string, w: WindowSpec, schema: Schema, now = Date.now()): Promise<Window> {
-  let records = await store.listPredictions({ model, role: 'served', ...(w.sinceMs !== undefined ? { since: now - w.sinceMs } : {}) });
-  if (w.last !== undefined && records.length > w.last) records = records.slice(records.length - w.last);
+  const records = await store.listPredictions({ model, role: 'served', ...(w.sinceMs !== undefined ? { since: now - w.sinceMs } : {}), ...(w.last !== undefined ? { last: w.last } : {}) });
   const source = `prediction log of ${model}, ${w.last !== undefined ? `latest ${w.last} predictions` : `last ${w.text}`}`;
   if (records.length === 0) {
     throw new SpecmlError('monitor.empty_window', `the ${source} is empty (store ${store.uri})`, {

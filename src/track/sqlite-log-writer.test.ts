@@ -34,6 +34,10 @@ describe('prediction log writer thread', () => {
     const s = openSqliteStore(file);
     // Both durability levels, interleaved: the thread switches its synchronous setting between commits.
     await Promise.all(Array.from({ length: 50 }, (_, i) => s.logPredictions([rec(`r${i}/0`)], { durability: i % 3 ? 'crash' : 'power' })));
+    // The latest three, oldest first (a count window of `specml monitor`); `limit` takes the first ones.
+    const written = (await s.listPredictions({})).map((r) => r.id);
+    expect((await s.listPredictions({ last: 3 })).map((r) => r.id)).toEqual(written.slice(-3));
+    expect((await s.listPredictions({ limit: 2 })).map((r) => r.id)).toEqual(written.slice(0, 2));
     await s.close();
     const db = new Database(file, { readonly: true });
     expect((db.prepare('SELECT COUNT(*) AS n FROM predictions').get() as { n: number }).n).toBe(50);

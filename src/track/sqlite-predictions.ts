@@ -53,8 +53,14 @@ export class PredictionQueries extends SqliteQueries {
     if (f.model !== undefined) add('model = ?', f.model);
     if (f.role !== undefined) add('role = ?', f.role);
     if (f.since !== undefined) add('at >= ?', f.since);
-    const sql = `SELECT * FROM predictions${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY at, rowid${f.limit ? ` LIMIT ${Math.max(0, Math.floor(f.limit))}` : ''}`;
-    return this.guard(() => (this.db.prepare(sql).all(...args) as Row[]).map(toRecord));
+    const filtered = `SELECT * FROM predictions${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
+    // The latest N: newest first with a limit (the index on `at` serves both orders), then turned around.
+    const latest = f.limit === undefined && f.last !== undefined;
+    const sql = latest ? `${filtered} ORDER BY at DESC, rowid DESC LIMIT ${Math.max(0, Math.floor(f.last!))}` : `${filtered} ORDER BY at, rowid${f.limit ? ` LIMIT ${Math.max(0, Math.floor(f.limit))}` : ''}`;
+    return this.guard(() => {
+      const rows = (this.db.prepare(sql).all(...args) as Row[]).map(toRecord);
+      return latest ? rows.reverse() : rows;
+    });
   }
 
   feedback(model: string, labels: readonly { id: string; label: JsonValue }[]): { accepted: number; unknown: string[] } {

@@ -80,7 +80,10 @@ export interface PredictionFilter {
   role?: 'served' | 'shadow';
   /** From this time (ms since the epoch), inclusive. */
   since?: number;
+  /** The first `limit` matching records, oldest first. */
   limit?: number;
+  /** The latest `last` matching records (still oldest first); with `limit`, `limit` wins. */
+  last?: number;
 }
 
 export interface MetricPoint {

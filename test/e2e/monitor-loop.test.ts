@@ -58,9 +58,14 @@ const input = (l: string): Record<string, unknown> => {
   const cells = l.split(',');
   return Object.fromEntries(header.flatMap((h, j) => (h === 'Status' ? [] : [[h, cells[j] === '' ? null : /^-?\d+(\.\d+)?$/.test(cells[j]!) ? Number(cells[j]) : cells[j]]])));
 };
-const post = async (url: string, body: unknown) => {
+interface Answer {
+  version: string;
+  predictions: { id: string }[];
+  accepted: number;
+}
+const post = async (url: string, body: unknown): Promise<{ status: number; body: Answer }> => {
   const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  return { status: r.status, body: await r.json() };
+  return { status: r.status, body: (await r.json()) as Answer };
 };
 async function until(what: () => boolean, ms: number): Promise<void> {
   const end = Date.now() + ms;
@@ -86,7 +91,7 @@ describe('drift -> retrain -> gates -> canary -> promote', () => {
       const r = await post(`${url}/v1/models/credit-risk/predict`, { rows: [input(l)] });
       expect(r.status).toBe(200);
       expect(r.body.version).toBe('v1');
-      labels.push({ id: r.body.predictions[0].id, label: l.split(',')[0]! });
+      labels.push({ id: r.body.predictions[0]!.id, label: l.split(',')[0]! });
     }
     expect((await post(`${url}/v1/models/credit-risk/feedback`, { labels })).body.accepted).toBe(stream.length);
 
@@ -113,7 +118,7 @@ describe('drift -> retrain -> gates -> canary -> promote', () => {
     }
     expect(versions).toEqual(new Set(['v1', 'v2']));
     await until(() => stderr.join('').includes('credit-risk@champion -> v2'), 5000);
-    const rollout = await (await fetch(`${url}/v1/models/credit-risk/rollout`)).json();
+    const rollout = (await (await fetch(`${url}/v1/models/credit-risk/rollout`)).json()) as { state: unknown };
     expect(rollout.state).toEqual({ mode: 'single', champion: 'v2' });
 
     const store = await openStore(env.SPECML_STORE);
