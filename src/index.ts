@@ -45,3 +45,8 @@ export type { RunSummary } from './pipeline/run/summary.js';
 export { testGates } from './pipeline/gate-test.js';
 export { GbdtEstimator, GBDT_PARAMS } from './models/gbdt/index.js';
 export { RandomForestEstimator, ExtraTreesEstimator } from './models/forest/index.js';
+export { driftReport, columnDrift, domainClassifier, monitorWindow, cbpe, labelledPerformance, checkRules, parseRule, parseWindow, BANDS, MIN_ROWS } from './monitor/index.js';
+export { ksTwoSample, wasserstein1, chiSquareHomogeneity, jensenShannonDistance, populationStabilityIndex, twoProportionTest, holmAdjust } from './monitor/index.js';
+export type { DriftReport, FeatureDrift, DriftOptions, Sensitivity, Bands, DomainDrift, MonitorReport, CbpeEstimate, PerformanceReport } from './monitor/index.js';
+export { retrain } from './pipeline/retrain.js';
+export type { RetrainInput, RetrainResult } from './pipeline/retrain.js';

@@ -18,6 +18,19 @@ describe("import from 'specml'", () => {
     expect(r.status, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({ rows: 4454, task: 'binary', positive: 'bad', r: true });
   });
+
+  it('exposes the drift report: a file read against itself shows no drift', () => {
+    const code = `
+      import { readTable, inferSchema, driftReport } from 'specml';
+      const { frame, schema } = inferSchema(await readTable('examples/credit/credit.csv'));
+      const half = frame.take(Int32Array.from({ length: 2000 }, (_, i) => 2 * i));
+      const r = driftReport(frame, half, schema);
+      console.log(JSON.stringify({ detected: r.detected, tested: r.features.length }));
+    `;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', code], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({ detected: false, tested: 14 });
+  });
 });
 
 describe('the README library example', () => {
