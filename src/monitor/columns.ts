@@ -62,8 +62,11 @@ export function alignedCounts(ref: Column, cur: Column): [number[], number[]] {
 }
 
 /**
- * Categories whose expected count is under 5 in either sample are pooled into one, so that the
- * chi-square approximation holds (Cochran's rule); the effect is measured on the full counts.
+ * Cochran's rule for the chi-square approximation: every cell should expect at least 5 counts in
+ * each sample. Categories that expect fewer are pooled into one cell, and while that pool itself
+ * still expects fewer than 5, the smallest remaining category joins it (a pool of one rare level,
+ * or of a few, would otherwise keep the too-small cell and give wildly small p-values on chance
+ * counts). The effect is measured on the full counts.
  */
 export function lumpSparse(a: number[], b: number[]): [number[], number[]] {
   let na = 0;
@@ -73,20 +76,26 @@ export function lumpSparse(a: number[], b: number[]): [number[], number[]] {
     nb += b[k]!;
   }
   const total = na + nb;
-  const la: number[] = [];
-  const lb: number[] = [];
+  const expectedMin = (col: number): number => Math.min((col * na) / total, (col * nb) / total);
+  const kept: number[] = [];
   let oa = 0;
   let ob = 0;
   for (let k = 0; k < a.length; k++) {
-    const col = a[k]! + b[k]!;
-    if (Math.min((col * na) / total, (col * nb) / total) < 5) {
+    if (expectedMin(a[k]! + b[k]!) < 5) {
       oa += a[k]!;
       ob += b[k]!;
-    } else {
-      la.push(a[k]!);
-      lb.push(b[k]!);
-    }
+    } else kept.push(k);
   }
+  // Smallest kept categories first into a pool that is still too small.
+  kept.sort((x, y) => a[x]! + b[x]! - (a[y]! + b[y]!) || x - y);
+  while (oa + ob > 0 && expectedMin(oa + ob) < 5 && kept.length > 0) {
+    const k = kept.shift()!;
+    oa += a[k]!;
+    ob += b[k]!;
+  }
+  kept.sort((x, y) => x - y);
+  const la = kept.map((k) => a[k]!);
+  const lb = kept.map((k) => b[k]!);
   if (oa + ob > 0) {
     la.push(oa);
     lb.push(ob);

@@ -104,6 +104,26 @@ describe('driftReport', () => {
     expect(alarms).toBeLessThanOrEqual(20);
   });
 
+  it('pools a rare category until the pool expects 5 rows, so chance counts of it do not alarm', () => {
+    // A level at 0.1% beside one of 99.9%: a window of 100 expects 0.1 of it, and a single chance
+    // row (one window in ten) gave a chi-square p of ~0.004 on its own cell, an alarm after Holm.
+    const probs = [0.999, 0.001];
+    const ref = frame(3000, 11, { catProbs: probs });
+    let alarms = 0;
+    const reps = 300;
+    for (let k = 0; k < reps; k++) if (driftReport(ref, frame(100, 500 + k, { catProbs: probs }), schema, { sensitivity: 'strict' }).features.find((f) => f.name === 'c')!.drifted) alarms++;
+    expect(alarms).toBeLessThanOrEqual(15);
+  });
+
+  it("tests a rare missing rate with Fisher's exact test", () => {
+    const r = driftReport(frame(3000, 12, { missing: 0.001 }), frame(100, 13, { missing: 0.001 }), schema);
+    const x1 = r.features.find((f) => f.name === 'x1')!;
+    expect(x1.missing?.test).toBe('fisher_exact');
+    expect(x1.missing?.statistic).toBeNull();
+    const big = driftReport(reference, frame(3000, 14, { missing: 0.2 }), schema).features.find((f) => f.name === 'x1')!;
+    expect(big.missing?.test).toBe('two_proportion');
+  });
+
   it('reports the share of importance held by drifted features', () => {
     const r = driftReport(reference, frame(2000, 10, { mean: 1 }), schema, { importance: { x1: 3, x2: 1, n: 0, c: 0 } });
     expect(r.importance_drifted).toBeCloseTo(0.75, 12);

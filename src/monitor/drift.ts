@@ -22,7 +22,7 @@
 import type { Column, Frame } from '../core/frame.js';
 import type { ColumnSchema, Schema } from '../data/schema/types.js';
 import { alignedCounts, countMissing, length, lumpSparse, present, quantilePsi, standardDeviation } from './columns.js';
-import { chiSquareHomogeneity, holmAdjust, jensenShannonDistance, ksTwoSample, populationStabilityIndex, twoProportionTest, wasserstein1 } from './stats.js';
+import { chiSquareHomogeneity, fisherExactTest, holmAdjust, jensenShannonDistance, ksTwoSample, populationStabilityIndex, twoProportionTest, wasserstein1 } from './stats.js';
 
 export type Sensitivity = 'default' | 'strict' | 'lenient';
 
@@ -56,7 +56,9 @@ export type DriftStatus = 'drift' | 'small_shift' | 'no_drift' | 'insufficient_d
 export interface MissingDrift {
   reference: number;
   current: number;
-  statistic: number;
+  /** Fisher's exact test when a cell of the 2 × 2 table expects fewer than 5 counts, else the z-test. */
+  test: 'two_proportion' | 'fisher_exact';
+  statistic: number | null;
   p_value: number;
   p_adjusted: number;
   effect: number;
@@ -149,8 +151,11 @@ export function columnDrift(name: string, type: FeatureDrift['type'], ref: Colum
     n_current: nCur - missCur,
   };
   if (nRef >= minRows && nCur >= minRows && (missRef > 0 || missCur > 0)) {
-    const t = twoProportionTest(missRef, nRef, missCur, nCur);
-    base.missing = { reference: missRef / nRef, current: missCur / nCur, statistic: t.statistic, p_value: t.pValue, p_adjusted: NaN, effect: Math.abs(missCur / nCur - missRef / nRef), band: bands.missing, drifted: false };
+    // Few missing (or few present) values: the normal approximation's p-values are far too small.
+    const pooled = (missRef + missCur) / (nRef + nCur);
+    const sparse = Math.min(pooled, 1 - pooled) * Math.min(nRef, nCur) < 5;
+    const t = sparse ? { statistic: null, ...fisherExactTest(missRef, nRef, missCur, nCur) } : twoProportionTest(missRef, nRef, missCur, nCur);
+    base.missing = { reference: missRef / nRef, current: missCur / nCur, test: sparse ? 'fisher_exact' : 'two_proportion', statistic: t.statistic, p_value: t.pValue, p_adjusted: NaN, effect: Math.abs(missCur / nCur - missRef / nRef), band: bands.missing, drifted: false };
   }
   if (ref.kind === 'numeric' && cur.kind === 'numeric') {
     base.band = bands.numeric;

@@ -10,13 +10,14 @@
  *   rounding, and the subtraction from 1 bounds the absolute, not the relative, error.
  * - asymptotic p-values and the Kolmogorov survival function: 1e-12 relative (alternating series
  *   summed to 1e-17 of the total).
+ * - Fisher's exact p-values: 1e-9 relative (log-gamma differences of numbers up to ~1e4).
  * - Wasserstein, chi-square, Jensen-Shannon, PSI: 1e-10 relative (sums of ≤ 10⁴ terms in another
  *   order; observed ≤ 1e-13). Chi-square p-values: 1e-9 relative (regularised gamma tails).
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { kolmogorovSf } from '../core/stats/index.js';
-import { chiSquareHomogeneity, jensenShannonDistance, ksTwoSample, populationStabilityIndex, twoProportionTest, wasserstein1 } from './stats.js';
+import { chiSquareHomogeneity, fisherExactTest, jensenShannonDistance, ksTwoSample, populationStabilityIndex, twoProportionTest, wasserstein1 } from './stats.js';
 
 interface KsCase {
   name: string;
@@ -41,6 +42,7 @@ const golden = JSON.parse(readFileSync(new URL('../../test/golden/drift/drift.js
   ks: KsCase[];
   counts: CountsCase[];
   proportions: { x1: number; n1: number; x2: number; n2: number; z: number; chi2: number; pValue: number }[];
+  fisher: { x1: number; n1: number; x2: number; n2: number; pValue: number }[];
   kolmogorov: { x: number; sf: number }[];
 };
 
@@ -81,6 +83,10 @@ describe('drift statistics against SciPy', () => {
       rel(t.statistic ** 2, c.chi2, 1e-10);
       rel(t.pValue, c.pValue, 1e-9);
     }
+  });
+
+  it("Fisher's exact test (fisher_exact, two-sided)", () => {
+    for (const c of golden.fisher) rel(fisherExactTest(c.x1, c.n1, c.x2, c.n2).pValue, c.pValue, 1e-9);
   });
 
   it('Kolmogorov survival function (kstwobign.sf)', () => {

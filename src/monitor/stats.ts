@@ -1,15 +1,15 @@
 /**
  * The statistics of drift detection, each checked against SciPy (test/golden/drift): two-sample
  * Kolmogorov-Smirnov, the 1-Wasserstein distance, Pearson's chi-square test of homogeneity, the
- * Jensen-Shannon distance, the population stability index, the two-proportion z-test and Holm's
- * step-down adjustment. Samples are plain numbers without NaN (missing values are tested apart, as
+ * Jensen-Shannon distance, the population stability index, the two-proportion z-test, Fisher's
+ * exact test and Holm's step-down adjustment. Samples are plain numbers without NaN (missing values are tested apart, as
  * a rate); counts are aligned arrays over the same categories.
  *
  * @example
  * const ks = ksTwoSample(sortedReference, sortedCurrent); // { statistic, pValue, method }
  * const w = wasserstein1(sortedReference, sortedCurrent);
  */
-import { chi2Sf, kolmogorovSf, normalSf } from '../core/stats/index.js';
+import { chi2Sf, kolmogorovSf, logGamma, normalSf } from '../core/stats/index.js';
 
 export interface TestStatistic {
   statistic: number;
@@ -50,25 +50,32 @@ export function ksTwoSample(a: Float64Array, b: Float64Array): TestStatistic & {
  * P(D ≥ h/(nm)) for samples of sizes n and m under the null: 1 − the probability that a uniformly
  * random monotone lattice path from (0, 0) to (n, m) keeps |i·m − j·n| < h. The walk is a Markov
  * chain (from (i, j) it steps in i with probability (n − i)/(n − i + m − j)), so the probability
- * of staying inside is carried row by row; memory O(m).
+ * of staying inside is carried row by row, over each row's band of allowed j only: about 2·D·n·m
+ * cells instead of n·m, so a small statistic (the usual case) is cheap. Memory O(m).
  */
 function ksExactSf(n: number, m: number, h: number): number {
   if (h <= 0) return 1;
   let row = new Float64Array(m + 1);
   let next = new Float64Array(m + 1);
   // Row i = 0: j-steps only; from (0, j − 1) a j-step has probability (m − j + 1)/(n + m − j + 1).
+  let plo = 0;
+  let phi = Math.min(m, Math.ceil(h / n) - 1);
   row[0] = 1;
-  for (let j = 1; j <= m; j++) row[j] = Math.abs(j * n) < h ? row[j - 1]! * ((m - j + 1) / (n + m - j + 1)) : 0;
+  for (let j = 1; j <= phi; j++) row[j] = row[j - 1]! * ((m - j + 1) / (n + m - j + 1));
   for (let i = 1; i <= n; i++) {
-    next.fill(0);
-    for (let j = 0; j <= m; j++) {
-      if (Math.abs(i * m - j * n) >= h) continue;
+    // The band of row i: i·m − h < j·n < i·m + h.
+    const lo = Math.max(0, Math.floor((i * m - h) / n) + 1);
+    const hi = Math.min(m, Math.ceil((i * m + h) / n) - 1);
+    if (lo > hi) return 1;
+    for (let j = lo; j <= hi; j++) {
       // Arriving by an i-step from (i − 1, j), or by a j-step from (i, j − 1).
-      let p = row[j]! * ((n - i + 1) / (n - i + 1 + m - j));
-      if (j > 0) p += next[j - 1]! * ((m - j + 1) / (n - i + m - j + 1));
+      let p = j >= plo && j <= phi ? row[j]! * ((n - i + 1) / (n - i + 1 + m - j)) : 0;
+      if (j > lo) p += next[j - 1]! * ((m - j + 1) / (n - i + m - j + 1));
       next[j] = p;
     }
     [row, next] = [next, row];
+    plo = lo;
+    phi = hi;
   }
   return Math.min(1, Math.max(0, 1 - row[m]!));
 }
@@ -179,6 +186,32 @@ export function twoProportionTest(x1: number, n1: number, x2: number, n2: number
   if (se === 0) return { statistic: 0, pValue: 1 };
   const z = (x2 / n2 - x1 / n1) / se;
   return { statistic: z, pValue: Math.min(1, 2 * normalSf(Math.abs(z))) };
+}
+
+/**
+ * Fisher's exact test of the 2 × 2 table [[x1, n1 − x1], [x2, n2 − x2]], two-sided as SciPy's
+ * `fisher_exact`: the hypergeometric probability of every table with the same margins that is no
+ * more likely than the observed one (within a relative 1e-7, so equal-probability tables count).
+ * For proportions whose counts are too small for the normal approximation. The loop runs over the
+ * support, min(margins) + 1 tables.
+ */
+export function fisherExactTest(x1: number, n1: number, x2: number, n2: number): { pValue: number } {
+  const k = x1 + x2;
+  const n = n1 + n2;
+  if (n1 === 0 || n2 === 0 || k === 0 || k === n) return { pValue: 1 };
+  const lo = Math.max(0, k - n2);
+  const hi = Math.min(k, n1);
+  const logC = (a: number, b: number): number => logGamma(a + 1) - logGamma(b + 1) - logGamma(a - b + 1);
+  const base = logC(n, k);
+  const logPmf = (x: number): number => logC(n1, x) + logC(n2, k - x) - base;
+  const observed = logPmf(x1);
+  const cut = observed + Math.log1p(1e-7);
+  let p = 0;
+  for (let x = lo; x <= hi; x++) {
+    const l = logPmf(x);
+    if (l <= cut) p += Math.exp(l);
+  }
+  return { pValue: Math.min(1, p) };
 }
 
 /**

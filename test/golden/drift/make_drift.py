@@ -6,7 +6,7 @@ Run from the repository root, with the shared datasets checked out beside the re
 
 It writes test/golden/drift/drift.json. References: SciPy's `ks_2samp(method='exact')`,
 `kstwobign.sf`, `wasserstein_distance`, `chi2_contingency(correction=False)`,
-`spatial.distance.jensenshannon(base=2)`; the PSI written out in numpy. Real cases use columns of
+`spatial.distance.jensenshannon(base=2)`, `fisher_exact`; the PSI written out in numpy. Real cases use columns of
 credit_data (Income, Seniority with many ties, Home, Job): the whole column as the reference and a
 subset (rows with Age < 30, a real covariate shift) or a random half (no shift) as the current
 sample; synthetic cases cover small, unequal and shifted samples. JSON floats are written with
@@ -123,11 +123,13 @@ def main():
     counts.append(counts_case("two categories, equal", [500, 500], [250, 250]))
 
     proportions = [proportion_case(*c) for c in [(10, 200, 30, 200), (0, 100, 3, 50), (400, 4454, 120, 1000), (5, 9, 2, 8)]]
+    fisher = [{"x1": x1, "n1": n1, "x2": x2, "n2": n2, "pValue": float(st.fisher_exact([[x1, n1 - x1], [x2, n2 - x2]]).pvalue)}
+              for (x1, n1, x2, n2) in [(0, 100, 3, 50), (1, 4454, 4, 100), (2, 5000, 0, 1000), (0, 5000, 1, 30), (5, 9, 2, 8), (3, 5000, 6, 60), (0, 20, 0, 30), (12, 2000, 4, 100)]]
     kolmogorov = [{"x": x, "sf": float(st.kstwobign.sf(x))} for x in [0.05, 0.2, 0.5, 0.8, 0.99, 1.0, 1.2, 1.3580986393225505, 2.0, 3.0, 5.0, 8.0]]
 
     OUT.write_text(json.dumps({
         "generator": {"python": platform.python_version(), "numpy": np.__version__, "scipy": scipy.__version__},
-        "ks": ks, "counts": counts, "proportions": proportions, "kolmogorov": kolmogorov,
+        "ks": ks, "counts": counts, "proportions": proportions, "fisher": fisher, "kolmogorov": kolmogorov,
     }) + "\n")
     print(f"wrote {OUT} ({OUT.stat().st_size} bytes)", file=sys.stderr)
 
