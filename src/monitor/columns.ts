@@ -121,3 +121,27 @@ export function quantilePsi(a: Float64Array, b: Float64Array): number {
   };
   return populationStabilityIndex(bin(a), bin(b));
 }
+
+/**
+ * The Wasserstein distance two samples of an unchanged distribution show by chance: for sizes n
+ * and m, |F_n − F_m|(x) is about normal with variance F(1 − F)(1/n + 1/m), so its expected
+ * integral is √(2/π)·√(1/n + 1/m)·∫ √(F(1 − F)) dx, with F the reference's ECDF (`a` ascending).
+ */
+export function wassersteinNoise(a: Float64Array, m: number): number {
+  const n = a.length;
+  let integral = 0;
+  for (let k = 0; k + 1 < n; k++) {
+    const f = (k + 1) / n;
+    integral += (a[k + 1]! - a[k]!) * Math.sqrt(f * (1 - f));
+  }
+  return Math.sqrt(2 / Math.PI) * Math.sqrt(1 / n + 1 / m) * integral;
+}
+
+/**
+ * The Jensen-Shannon divergence (nats) two samples of one distribution over `k` categories show by
+ * chance: JSD ≈ χ²/8 for close distributions, and the two-sample χ² statistic per row has
+ * expectation (k − 1)(1/n + 1/m).
+ */
+export function jensenShannonNoise(k: number, n: number, m: number): number {
+  return (Math.max(0, k - 1) * (1 / n + 1 / m)) / 8;
+}

@@ -63,6 +63,23 @@ describe('driftReport', () => {
     expect(x1.p_adjusted!).toBeLessThan(1e-6);
   });
 
+  it('takes the chance distance of two samples out of the effect, so a window size does not read as a shift', () => {
+    // Two samples (5,000 and 300 rows) of one normal are ~0.07 sd apart by chance alone.
+    let raw = 0;
+    let effect = 0;
+    const reps = 40;
+    for (let k = 0; k < reps; k++) {
+      const x1 = driftReport(reference, frame(300, 600 + k), schema).features.find((f) => f.name === 'x1')!;
+      raw += x1.effect_raw! / reps;
+      effect += x1.effect! / reps;
+    }
+    expect(raw).toBeGreaterThan(0.05);
+    expect(effect).toBeLessThan(raw / 2);
+    // A real shift keeps (almost) its size.
+    const shifted = driftReport(reference, frame(300, 16, { mean: 0.5 }), schema).features.find((f) => f.name === 'x1')!;
+    expect(shifted.effect!).toBeGreaterThan(0.9 * shifted.effect_raw!);
+  });
+
   it('calls a significant shift below the band a small shift, not drift', () => {
     const r = driftReport(frame(50_000, 4), frame(200_000, 5, { mean: 0.04 }), schema);
     const x1 = r.features.find((f) => f.name === 'x1')!;

@@ -9,7 +9,9 @@
  *    chance that an unchanged window raises any alarm stays under α, however many features), and
  * 2. its effect reaches the sensitivity's band: a minimum shift worth acting on. With a million
  *    rows every feature differs significantly from the reference (evidently #50); the band keeps
- *    those from alarming.
+ *    those from alarming. The effect is the measured distance less what two samples of one
+ *    distribution show by chance at these sizes (columns.ts), so small windows do not read as
+ *    shifted.
  *
  * A feature with fewer than `minRows` values on either side is "insufficient_data", never drift
  * (evidently #509: eight rows raised an alarm). PSI is reported beside the tests for readers used
@@ -21,7 +23,7 @@
  */
 import type { Column, Frame } from '../core/frame.js';
 import type { ColumnSchema, Schema } from '../data/schema/types.js';
-import { alignedCounts, countMissing, length, lumpSparse, present, quantilePsi, standardDeviation } from './columns.js';
+import { alignedCounts, countMissing, jensenShannonNoise, length, lumpSparse, present, quantilePsi, standardDeviation, wassersteinNoise } from './columns.js';
 import { chiSquareHomogeneity, fisherExactTest, holmAdjust, jensenShannonDistance, ksTwoSample, populationStabilityIndex, twoProportionTest, wasserstein1 } from './stats.js';
 
 export type Sensitivity = 'default' | 'strict' | 'lenient';
@@ -61,7 +63,9 @@ export interface MissingDrift {
   statistic: number | null;
   p_value: number;
   p_adjusted: number;
+  /** The change of the missing rate, less what chance alone shows (see {@link FeatureDrift.effect}). */
   effect: number;
+  effect_raw: number;
   band: number;
   drifted: boolean;
 }
@@ -74,7 +78,14 @@ export interface FeatureDrift {
   p_value: number | null;
   /** Holm-adjusted over every test in the report. */
   p_adjusted: number | null;
+  /**
+   * The estimated shift, with what two samples of an unchanged distribution show by chance taken
+   * out (in quadrature: √(raw² − noise²) for distances, raw − noise for the JS divergence), so
+   * that a window's size does not pass for a shift: the band compares with this.
+   */
   effect: number | null;
+  /** The distance as measured between the two samples. */
+  effect_raw?: number;
   effect_measure: 'wasserstein_sd' | 'jensen_shannon' | null;
   band: number;
   psi: number | null;
@@ -155,7 +166,9 @@ export function columnDrift(name: string, type: FeatureDrift['type'], ref: Colum
     const pooled = (missRef + missCur) / (nRef + nCur);
     const sparse = Math.min(pooled, 1 - pooled) * Math.min(nRef, nCur) < 5;
     const t = sparse ? { statistic: null, ...fisherExactTest(missRef, nRef, missCur, nCur) } : twoProportionTest(missRef, nRef, missCur, nCur);
-    base.missing = { reference: missRef / nRef, current: missCur / nCur, test: sparse ? 'fisher_exact' : 'two_proportion', statistic: t.statistic, p_value: t.pValue, p_adjusted: NaN, effect: Math.abs(missCur / nCur - missRef / nRef), band: bands.missing, drifted: false };
+    const change = Math.abs(missCur / nCur - missRef / nRef);
+    const noise = Math.sqrt(pooled * (1 - pooled) * (1 / nRef + 1 / nCur));
+    base.missing = { reference: missRef / nRef, current: missCur / nCur, test: sparse ? 'fisher_exact' : 'two_proportion', statistic: t.statistic, p_value: t.pValue, p_adjusted: NaN, effect: debias(change, noise), effect_raw: change, band: bands.missing, drifted: false };
   }
   if (ref.kind === 'numeric' && cur.kind === 'numeric') {
     base.band = bands.numeric;
@@ -166,7 +179,9 @@ export function columnDrift(name: string, type: FeatureDrift['type'], ref: Colum
     const ks = ksTwoSample(a, b);
     const sd = standardDeviation(a);
     const w = wasserstein1(a, b);
-    return { ...base, test: 'ks', statistic: ks.statistic, p_value: ks.pValue, effect: sd > 0 ? w / sd : w > 0 ? Infinity : 0, psi: quantilePsi(a, b) };
+    const raw = sd > 0 ? w / sd : w > 0 ? Infinity : 0;
+    const noise = sd > 0 ? wassersteinNoise(a, b.length) / sd : 0;
+    return { ...base, test: 'ks', statistic: ks.statistic, p_value: ks.pValue, effect: debias(raw, noise), effect_raw: raw, psi: quantilePsi(a, b) };
   }
   if ((ref.kind === 'categorical' || ref.kind === 'boolean') && ref.kind === cur.kind) {
     base.band = bands.categorical;
@@ -175,7 +190,10 @@ export function columnDrift(name: string, type: FeatureDrift['type'], ref: Colum
     const [ca, cb] = alignedCounts(ref, cur);
     const [la, lb] = lumpSparse(ca, cb);
     const chi = chiSquareHomogeneity(la, lb);
-    return { ...base, test: 'chi_square', statistic: chi.statistic, p_value: chi.pValue, effect: jensenShannonDistance(ca, cb), psi: populationStabilityIndex(ca, cb) };
+    const raw = jensenShannonDistance(ca, cb);
+    const k = ca.filter((x, i) => x + cb[i]! > 0).length;
+    const divergence = Math.max(0, raw * raw * Math.LN2 - jensenShannonNoise(k, base.n_reference, base.n_current));
+    return { ...base, test: 'chi_square', statistic: chi.statistic, p_value: chi.pValue, effect: Math.sqrt(divergence / Math.LN2), effect_raw: raw, psi: populationStabilityIndex(ca, cb) };
   }
   return { ...base, note: `${type} columns are not tested for drift (their values move with time or are free text)` };
 }
@@ -255,6 +273,11 @@ export function decide(
   }
   if (!enough) for (const f of all) f.drifted = false;
   return report;
+}
+
+/** A measured distance less the part chance alone explains, in quadrature (E[d²] ≈ shift² + noise²). */
+function debias(raw: number, noise: number): number {
+  return Number.isFinite(raw) ? Math.sqrt(Math.max(0, raw * raw - noise * noise)) : raw;
 }
 
 function insufficient(f: FeatureDrift, minRows: number): FeatureDrift {
