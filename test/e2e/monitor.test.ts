@@ -123,6 +123,7 @@ describe('specml monitor on files', () => {
       [['--data', credit, '--rule', 'roc_auc is low'], /monitor rule 'roc_auc is low' is not PATH or PATH OP NUMBER/],
       [['--data', credit, '--sensitivity', 'paranoid'], /--sensitivity 'paranoid' is not a level/],
       [['--data', path.join(tmp, 'nope.csv')], /nope\.csv/],
+      [['--data', csv('header-only.csv', [])], /header-only\.csv: no rows to monitor/],
     ] as const) {
       const r = monitor([...args]);
       expect(r.code, r.stdout).toBe(2);
