@@ -11,20 +11,16 @@
 // from /proc every 10 s (target: no growth beyond noise). The model server runs with the
 // prediction log on (its default) and off. Numbers are medians of nothing: one run each, on a
 // noisy 2-core machine where the load generator shares the cores with the server.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { arg, CPUS, startServer } from './common.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
 const tmp = join(root, 'bench', '.tmp', 'serve');
-const arg = (name, dflt) => {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? Number(process.argv[i + 1]) : dflt;
-};
 const SECONDS = arg('--seconds', 15);
 const SOAK = arg('--soak', 180);
 const cli = join(root, 'bin', 'specml.js');
@@ -41,17 +37,6 @@ const rows = lines.slice(1).map((l) => {
 });
 const one = JSON.stringify({ rows: [rows[0]] });
 const batch = JSON.stringify({ rows: rows.slice(0, 1000) });
-
-// SERVER_CPUS=0,1 pins each server (echo included) to those cores with taskset; run this script
-// itself under `taskset -c 2-9` so the load generator has cores of its own.
-const CPUS = process.env.SERVER_CPUS;
-
-async function startProcess(args, env = {}) {
-  const [cmd, argv] = CPUS ? ['taskset', ['-c', CPUS, process.execPath, ...args]] : ['node', args];
-  const proc = spawn(cmd, argv, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-  const line = await new Promise((resolve) => createInterface({ input: proc.stdout }).once('line', resolve));
-  return { proc, url: JSON.parse(line).url };
-}
 
 function rssMb(pid) {
   const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -75,12 +60,12 @@ async function scenarios(label, url, withBatch) {
   }
 }
 
-const echo = await startProcess([join(here, 'echo-server.mjs')]);
+const echo = await startServer([join(here, 'echo-server.mjs')]);
 await scenarios('Fastify echo (floor)', `${echo.url}/echo`, true);
 echo.proc.kill();
 
 const storeDir = join(tmp, 'store');
-const logged = await startProcess([cli, 'serve', '--model', model, '--port', '0', '--json'], { SPECML_STORE: `sqlite:${join(storeDir, 'store.db')}` });
+const logged = await startServer([cli, 'serve', '--model', model, '--port', '0', '--json'], { SPECML_STORE: `sqlite:${join(storeDir, 'store.db')}` });
 const name = 'credit';
 await scenarios('specml serve, prediction log on', `${logged.url}/v1/models/${name}/predict`, true);
 // Soak with the log on: RSS every 10 s.
@@ -91,7 +76,7 @@ clearInterval(timer);
 rss.push(rssMb(logged.proc.pid));
 logged.proc.kill('SIGTERM');
 
-const bare = await startProcess([cli, 'serve', '--model', model, '--port', '0', '--json', '--no-log']);
+const bare = await startServer([cli, 'serve', '--model', model, '--port', '0', '--json', '--no-log']);
 await scenarios('specml serve, --no-log', `${bare.url}/v1/models/${name}/predict`, true);
 bare.proc.kill('SIGTERM');
 

@@ -10,20 +10,16 @@
 // the prediction log (its default, durable across a crash of the server), and with the log fsynced
 // per group commit (--log-durability power). The credit GBDT model is trained by bench/serve/bench.mjs's
 // recipe when bench/.tmp/serve/credit is missing.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { arg, CPUS, startServer } from './common.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
 const tmp = join(root, 'bench', '.tmp', 'serve');
-const arg = (name, dflt) => {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? Number(process.argv[i + 1]) : dflt;
-};
 const ROUNDS = arg('--rounds', 3);
 const SECONDS = arg('--seconds', 12);
 const WARMUP = arg('--warmup', 3);
@@ -37,13 +33,6 @@ const one = JSON.stringify({
   rows: [{ Seniority: 9, Home: 'rent', Time: 60, Age: 30, Marital: 'married', Records: 'no', Job: 'freelance', Expenses: 73, Income: 129, Assets: 0, Debt: 0, Amount: 800, Price: 846 }],
 });
 
-const CPUS = process.env.SERVER_CPUS;
-async function start(args, env = {}) {
-  const [cmd, argv] = CPUS ? ['taskset', ['-c', CPUS, process.execPath, ...args]] : [process.execPath, args];
-  const proc = spawn(cmd, argv, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-  const line = await new Promise((resolve) => createInterface({ input: proc.stdout }).once('line', resolve));
-  return { proc, url: JSON.parse(line).url };
-}
 const load = (url, duration) =>
   autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json' }, body: one, duration, connections: 16, overallRate: RATE });
 
@@ -58,7 +47,7 @@ for (let round = 1; round <= ROUNDS; round++) {
   for (const s of servers) {
     const storeDir = join(tmp, 'tail-store');
     if (s.store) rmSync(storeDir, { recursive: true, force: true });
-    const { proc, url } = await start(s.args, s.store ? { SPECML_STORE: `sqlite:${join(storeDir, 'store.db')}` } : {});
+    const { proc, url } = await startServer(s.args, s.store ? { SPECML_STORE: `sqlite:${join(storeDir, 'store.db')}` } : {});
     if (WARMUP > 0) await load(url + s.path, WARMUP);
     const r = await load(url + s.path, SECONDS);
     proc.kill('SIGTERM');

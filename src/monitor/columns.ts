@@ -5,7 +5,7 @@
  */
 import { isMissing, type Column } from '../core/frame.js';
 import { quantileSorted } from '../core/stats/index.js';
-import { populationStabilityIndex } from './stats.js';
+import { populationStabilityIndex, totals } from './stats.js';
 
 export function length(c: Column): number {
   return c.kind === 'categorical' ? c.codes.length : c.values.length;
@@ -69,12 +69,7 @@ export function alignedCounts(ref: Column, cur: Column): [number[], number[]] {
  * counts). The effect is measured on the full counts.
  */
 export function lumpSparse(a: number[], b: number[]): [number[], number[]] {
-  let na = 0;
-  let nb = 0;
-  for (let k = 0; k < a.length; k++) {
-    na += a[k]!;
-    nb += b[k]!;
-  }
+  const [na, nb] = totals(a, b);
   const total = na + nb;
   const expectedMin = (col: number): number => Math.min((col * na) / total, (col * nb) / total);
   const kept: number[] = [];

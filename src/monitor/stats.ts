@@ -16,6 +16,17 @@ export interface TestStatistic {
   pValue: number;
 }
 
+/** The sums of two aligned count vectors. */
+export function totals(a: ArrayLike<number>, b: ArrayLike<number>): [number, number] {
+  let na = 0;
+  let nb = 0;
+  for (let k = 0; k < a.length; k++) {
+    na += a[k]!;
+    nb += b[k]!;
+  }
+  return [na, nb];
+}
+
 /** Above this many lattice cells (n·m) the KS p-value is the asymptotic one. */
 export const KS_EXACT_MAX_CELLS = 10_000_000;
 
@@ -105,12 +116,7 @@ export function wasserstein1(a: Float64Array, b: Float64Array): number {
  * Categories empty in both samples are dropped; dof = k' − 1.
  */
 export function chiSquareHomogeneity(a: ArrayLike<number>, b: ArrayLike<number>): TestStatistic & { dof: number } {
-  let na = 0;
-  let nb = 0;
-  for (let k = 0; k < a.length; k++) {
-    na += a[k]!;
-    nb += b[k]!;
-  }
+  const [na, nb] = totals(a, b);
   const total = na + nb;
   let statistic = 0;
   let used = 0;
@@ -132,12 +138,7 @@ export function chiSquareHomogeneity(a: ArrayLike<number>, b: ArrayLike<number>)
  * distributions of two count vectors (SciPy's `spatial.distance.jensenshannon(p, q, base=2)`).
  */
 export function jensenShannonDistance(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let na = 0;
-  let nb = 0;
-  for (let k = 0; k < a.length; k++) {
-    na += a[k]!;
-    nb += b[k]!;
-  }
+  const [na, nb] = totals(a, b);
   if (na === 0 || nb === 0) return NaN;
   let js = 0;
   for (let k = 0; k < a.length; k++) {
@@ -159,12 +160,7 @@ export const PSI_EPSILON = 1e-4;
  * stable, 0.1-0.25 moderate, > 0.25 major shift.
  */
 export function populationStabilityIndex(reference: ArrayLike<number>, current: ArrayLike<number>): number {
-  let nr = 0;
-  let nc = 0;
-  for (let k = 0; k < reference.length; k++) {
-    nr += reference[k]!;
-    nc += current[k]!;
-  }
+  const [nr, nc] = totals(reference, current);
   if (nr === 0 || nc === 0) return NaN;
   let psi = 0;
   for (let k = 0; k < reference.length; k++) {
