@@ -26,12 +26,12 @@ export async function renderMonitorHtml(r: MonitorReport, reference: Frame, curr
   const rows = d.features
     .map(
       (f) =>
-        `<tr class="${f.drifted ? 'bad' : ''}"><td>${e(f.name)}</td><td>${e(f.type)}</td><td>${f.test}</td><td>${num(f.statistic)}</td><td>${num(f.effect)} / ${num(f.band)}</td><td>${num(f.p_adjusted)}</td><td>${num(f.psi)}</td><td>${f.missing ? `${pct(f.missing.reference)} → ${pct(f.missing.current)}` : ''}</td><td>${e(f.status)}</td></tr>`,
+        `<tr class="${f.drifted ? 'bad' : ''}"><td>${e(f.name)}</td><td>${e(f.type)}</td><td>${f.test}</td><td>${num(f.statistic)}</td><td>${num(f.effect)} / ${num(f.band)}</td><td>${e(pval(f.p_adjusted))}</td><td>${num(f.psi)}</td><td>${f.missing ? `${pct(f.missing.reference)} → ${pct(f.missing.current)}` : ''}</td><td>${e(f.status)}</td></tr>`,
     )
     .join('\n');
   const contract = r.contract.ok ? '<p>The window matches the model\'s input schema.</p>' : `<p class="bad">Data-contract violations (these columns are not tested for drift):</p><ul>${r.contract.issues.map((i) => `<li>${e(i.message)}</li>`).join('')}</ul>`;
   const pred = d.prediction ? `<p>Prediction drift: ${e(d.prediction.note || d.prediction.status)} (${d.prediction.test}, effect ${num(d.prediction.effect)}).</p>` : '';
-  const domain = r.domain ? `<p>Domain classifier (GBDT, 5-fold out-of-fold): AUC ${num(r.domain.auc)} [${num(r.domain.ci[0])}, ${num(r.domain.ci[1])}], p_adj ${num(r.domain.p_adjusted)}, band ${r.domain.band} above 0.5: ${r.domain.drifted ? '<strong>drift</strong>' : 'no drift'}. Features it used most: ${r.domain.top_features.map((t) => `${e(t.name)} (${pct(t.share)})`).join(', ')}.</p>` : '';
+  const domain = r.domain ? `<p>Domain classifier (GBDT, 5-fold out-of-fold): AUC ${num(r.domain.auc)} [${num(r.domain.ci[0])}, ${num(r.domain.ci[1])}], p_adj ${e(pval(r.domain.p_adjusted))}, band ${r.domain.band} above 0.5: ${r.domain.drifted ? '<strong>drift</strong>' : 'no drift'}. Features it used most: ${r.domain.top_features.filter((t) => t.share >= 0.005).map((t) => `${e(t.name)} (${pct(t.share)})`).join(', ')}.</p>` : '';
   const perf = r.performance
     ? `<table><tr><th>metric</th><th>window</th><th>95% CI</th><th>holdout</th><th>worse</th></tr>${Object.entries(r.performance.metrics)
         .map(([k, m]) => `<tr class="${m.worse ? 'bad' : ''}"><td>${e(k)}</td><td>${num(m.value)}</td><td>[${num(m.ci_low)}, ${num(m.ci_high)}]</td><td>${m.holdout ? num(m.holdout.value) : '—'}</td><td>${m.worse === null ? '—' : m.worse ? 'yes' : 'no'}</td></tr>`)
@@ -122,4 +122,6 @@ function distributionSpec(f: FeatureDrift, ref: Column, cur: Column): TopLevelSp
 }
 
 const num = (x: number | null | undefined): string => (x === null || x === undefined || Number.isNaN(x) ? '—' : Math.abs(x) >= 1e-3 || x === 0 ? x.toPrecision(3) : x.toExponential(1));
+/** p-values: below double precision's reach (an exact p of 1 − 0.99999…) as a bound, not as 0. */
+const pval = (p: number | null | undefined): string => (p === null || p === undefined || Number.isNaN(p) ? '—' : p < 1e-15 ? '< 1e-15' : num(p));
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
