@@ -102,10 +102,12 @@ export function registerMonitor(program: Command, io: Io, setExit: (code: number
         }
       }
       const holdout = await readFile(path.join(dir, 'evaluation.json'), 'utf8').then(
-        (t) => (JSON.parse(t) as { measured?: { metrics?: Record<string, { value: number; ci_low: number | null; ci_high: number | null }> }; metric?: string }),
+        (t) => JSON.parse(t) as { measured?: { metrics?: Record<string, { value: number; ci_low: number | null; ci_high: number | null }> }; metric?: string; importance?: { features: { name: string; mean: number }[] } },
         () => undefined,
       );
-      const importances = (model as { importances?: () => { feature: string; gain: number }[] }).importances?.();
+      // Feature importance: the run's permutation importance (evaluation.json), else a GBDT's gain.
+      const gains = (model as { importances?: () => { feature: string; gain: number }[] }).importances?.();
+      const importance = holdout?.importance ? Object.fromEntries(holdout.importance.features.map((f) => [f.name, Math.max(0, f.mean)])) : gains ? Object.fromEntries(gains.map((i) => [i.feature, i.gain])) : undefined;
       const report = await monitorWindow({
         dir,
         manifest,
@@ -118,7 +120,7 @@ export function registerMonitor(program: Command, io: Io, setExit: (code: number
         sensitivity,
         domain: flags.domain !== false,
         seed,
-        ...(importances ? { importance: Object.fromEntries(importances.map((i) => [i.feature, i.gain])) } : {}),
+        ...(importance ? { importance } : {}),
       });
       const tripped = checkRules(rules, report);
       const webhook = flags.webhook ?? m?.webhook;
@@ -157,7 +159,8 @@ function summary(r: MonitorReport, tripped: string[], webhook: { ok: boolean; ur
   const d = r.drift;
   const lines = [`${r.model.name}: ${r.window.source}, ${r.window.rows} rows, against ${r.reference.source}`];
   if (!r.contract.ok) lines.push(`DATA CONTRACT VIOLATED (not drift):`, ...r.contract.issues.map((i) => `  ${i.message}`));
-  lines.push(d.status === 'insufficient_data' ? 'drift: not enough data to judge' : d.detected ? `drift: DETECTED in ${d.drifted_features.join(', ') || 'the inputs taken together'}` : 'drift: none beyond the effect bands');
+  const share = d.importance_drifted !== undefined && d.drifted_features.length ? ` (${(d.importance_drifted * 100).toFixed(0)}% of the model's feature importance)` : '';
+  lines.push(d.status === 'insufficient_data' ? 'drift: not enough data to judge' : d.detected ? `drift: DETECTED in ${d.drifted_features.join(', ') || 'the inputs taken together'}${share}` : 'drift: none beyond the effect bands');
   const w = Math.max(...d.features.map((f) => f.name.length), 10);
   for (const f of d.features) lines.push(`  ${f.drifted ? '!' : ' '} ${f.name.padEnd(w)} ${f.status.padEnd(17)} ${f.note}`);
   if (d.prediction) lines.push(`  ${d.prediction.drifted ? '!' : ' '} ${'prediction'.padEnd(w)} ${d.prediction.status.padEnd(17)} ${d.prediction.note}`);

@@ -22,7 +22,8 @@ export async function renderMonitorHtml(r: MonitorReport, reference: Frame, curr
   const specs: TopLevelSpec[] = [effectSpec(d.features)];
   for (const f of shown) specs.push(distributionSpec(f, reference.column(f.name), current.column(f.name)));
   const svgs = await renderSvgs(specs, 'm');
-  const verdict = d.status === 'insufficient_data' ? 'Not enough data to judge drift' : d.detected ? `Drift detected in ${d.drifted_features.length ? d.drifted_features.map(e).join(', ') : 'the model inputs taken together'}` : 'No drift beyond the effect bands';
+  const share = d.importance_drifted !== undefined && d.drifted_features.length ? ` (${pct(d.importance_drifted)} of the model's feature importance)` : '';
+  const verdict = d.status === 'insufficient_data' ? 'Not enough data to judge drift' : d.detected ? `Drift detected in ${d.drifted_features.length ? d.drifted_features.map(e).join(', ') : 'the model inputs taken together'}${share}` : 'No drift beyond the effect bands';
   const rows = d.features
     .map(
       (f) =>

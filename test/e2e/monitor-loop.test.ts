@@ -101,6 +101,9 @@ describe('drift -> retrain -> gates -> canary -> promote', () => {
     expect(j.window.rows).toBe(stream.length);
     expect(j.drift.detected).toBe(true);
     expect(j.drift.drifted_features).toContain('Records');
+    // Weighted by the run's permutation importance (evaluation.json).
+    expect(j.drift.importance_drifted).toBeGreaterThan(0);
+    expect(j.drift.importance_drifted).toBeLessThanOrEqual(1);
     expect(j.performance.labelled_rows).toBe(stream.length);
     expect(j.retrain.decision, JSON.stringify(j.retrain)).toBe('canary');
     expect(j.retrain.challenger).toMatchObject({ version: 2, gatesPassed: true });

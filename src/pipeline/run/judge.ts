@@ -47,6 +47,8 @@ export interface PackageEvaluation {
   measured: Measured;
   results: GateResult[];
   holdout_rows: number;
+  /** Permutation importance on the holdout (what `specml monitor` weights drifted features by). */
+  importance?: { method: string; metric: string; features: { name: string; mean: number }[] };
 }
 
 /**

@@ -216,7 +216,18 @@ async function stages(spec: Spec, store: Store, run: Run, dataSha: string, input
   const mitigation = fairness && plan ? describeMitigation(spec, p, plan, Float64Array.from({ length: p.test.nRows }, (_, i) => pred.proba![i * 2 + 1]!), baseThreshold, applied) : undefined;
 
   // What `specml test` re-checks later travels with the package (registration copies it).
-  const evaluation: PackageEvaluation = { format: 'specml.evaluation', version: 1, run_id: runId, spec_sha256: specHash(spec), metric: p.metric, gates: spec.gates.map((g) => g.source), measured, results: gates, holdout_rows: p.test.nRows };
+  const evaluation: PackageEvaluation = {
+    format: 'specml.evaluation',
+    version: 1,
+    run_id: runId,
+    spec_sha256: specHash(spec),
+    metric: p.metric,
+    gates: spec.gates.map((g) => g.source),
+    measured,
+    results: gates,
+    holdout_rows: p.test.nRows,
+    ...(importance ? { importance: { method: importance.method, metric: importance.metric, features: importance.features.map((f) => ({ name: f.name, mean: f.mean })) } } : {}),
+  };
   await writeFileAtomic(path.join(pkgDir, 'evaluation.json'), JSON.stringify(evaluation, null, 1) + '\n');
 
   const name = spec.deploy?.name ?? spec.name;
