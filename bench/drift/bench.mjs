@@ -26,11 +26,11 @@
 //    100k, 10 at 1M). Without the A/B gap, this is the detector's own false-alarm rate, which Holm
 //    promises to keep under 5%: the issue's target is read on these rows.
 // 3. Detection: windows of n = 1,000, 10,000, 100,000 rows from B (R = 50, 20 at 100k), then
-//    shifted: (a) mean shift of k reference sd (k = 0.05, 0.1, 0.2, 0.5; k = 0 as a baseline that
+//    shifted: (a) mean shift of k reference sd (k = 0.05, 0.1, 0.15, 0.2, 0.5; k = 0 as a baseline that
 //    shows the effect measured on an unchanged window, the noise floor of the band) added to the numeric
 //    feature with the most distinct values; (b) a share q (0.05, 0.1, 0.2) of the rows of the
 //    categorical feature with the most levels moved to its least frequent level; (c) a share m
-//    (0.02, 0.05, 0.1, 0.2) of the numeric feature's values set to NaN; (d) covariate shift: rows
+//    (0.02, 0.05, 0.075, 0.1, 0.2) of the numeric feature's values set to NaN; (d) covariate shift: rows
 //    drawn with weight 1 at or below the numeric feature's reference median, w (0.8, 0.5, 0.2)
 //    above it. A replicate detects the shift when the targeted feature is among the drifted ones;
 //    `any` is the share of reports with `detected` (any feature). The mean measured effect of the
@@ -98,9 +98,9 @@ const DETECTION_SIZES = [
   [100_000, reps(20)],
 ];
 const SHIFTS = [
-  ...[0, 0.05, 0.1, 0.2, 0.5].map((k) => ({ kind: 'mean', level: k, label: k === 0 ? 'none (baseline)' : `mean +${k} sd` })),
+  ...[0, 0.05, 0.1, 0.15, 0.2, 0.5].map((k) => ({ kind: 'mean', level: k, label: k === 0 ? 'none (baseline)' : `mean +${k} sd` })),
   ...[0.05, 0.1, 0.2].map((q) => ({ kind: 'category', level: q, label: `category ${q * 100}% -> rarest` })),
-  ...[0.02, 0.05, 0.1, 0.2].map((m) => ({ kind: 'missing', level: m, label: `missing +${m * 100}%` })),
+  ...[0.02, 0.05, 0.075, 0.1, 0.2].map((m) => ({ kind: 'missing', level: m, label: `missing +${m * 100}%` })),
   ...[0.8, 0.5, 0.2].map((w) => ({ kind: 'covariate', level: w, label: `weight ${w} above median` })),
 ];
 
