@@ -109,7 +109,7 @@ export function starterSpec(opts: StarterSpecOptions): string {
   out.push('');
   comment('After a run passes its gates: register it, and watch it for drift.');
   line(`# deploy: { name: ${opts.name}, alias: staging }`);
-  line('# monitor: { reference: train, drift: default }');
+  line('# monitor: { reference: train, drift: default, window: 1d, rules: [drift.detected] }');
   return out.join('\n') + '\n';
 }
 
