@@ -80,7 +80,7 @@ describe('drift -> retrain -> gates -> canary -> promote', () => {
     const run = cli(['run', 'specml.yaml']);
     expect(run.code, run.stderr).toBe(0);
 
-    server = spawn(process.execPath, [path.join(ROOT, 'bin/specml.js'), 'serve', '--model', 'credit-risk@champion', '--challenger', 'credit-risk@challenger', '--rollout', 'canary', '--canary-steps', '50,100', '--min-requests', '20', '--reload-seconds', '1', '--port', '0', '--json'], { cwd: tmp, env: { ...process.env, ...env, SPECML_SERVE_TOKEN: '' } });
+    server = spawn(process.execPath, [path.join(ROOT, 'bin/specml.js'), 'serve', '--model', 'credit-risk@champion', '--challenger', 'credit-risk@challenger', '--rollout', 'canary', '--canary-steps', '50,100', '--min-requests', '20', '--max-p99-ms', '2000', '--reload-seconds', '1', '--port', '0', '--json'], { cwd: tmp, env: { ...process.env, ...env, SPECML_SERVE_TOKEN: '' } });
     server.stderr!.on('data', (d) => stderr.push(String(d)));
     const url = JSON.parse(await new Promise<string>((resolve) => createInterface({ input: server!.stdout! }).once('line', resolve))).url as string;
     await until(() => stderr.join('').includes('does not exist yet'), 5000);
@@ -111,10 +111,11 @@ describe('drift -> retrain -> gates -> canary -> promote', () => {
     expect(j.retrain.comparison).toMatchObject({ metric: 'log_loss', rows: stream.length, overlap: 0, better: true });
     expect(j.retrain.comparison.challenger).toBeLessThan(j.retrain.comparison.champion);
 
-    // The running server picks the challenger up and canaries it; healthy, it is promoted.
+    // The running server picks the challenger up and canaries it; healthy, it is promoted (the
+    // latency guard is loose: this tests the loop, not a slow CI machine's tail).
     await until(() => stderr.join('').includes('canary of v2 beside v1'), 10_000);
     const versions = new Set<string>();
-    for (let i = 0; i < 120 && !stderr.join('').includes('credit-risk@champion -> v2'); i++) {
+    for (let i = 0; i < 300 && !stderr.join('').includes('credit-risk@champion -> v2'); i++) {
       const r = await post(`${url}/v1/models/credit-risk/predict`, { rows: [input(stream[i % stream.length]!)] });
       expect(r.status).toBe(200);
       versions.add(r.body.version);
