@@ -11,9 +11,10 @@ import { loadModelPackage } from '../artifact/load.js';
 import { writeFileAtomic } from '../core/atomic.js';
 import { SpecmlError } from '../core/errors.js';
 import type { Frame } from '../core/frame.js';
-import { checkRules, fileWindow, logWindow, monitorWindow, parseRule, parseWindow, raiseAlerts, referenceFrame, loadReference, rawCells, renderMonitorHtml, type MonitorReport, type Sensitivity, type Window } from '../monitor/index.js';
+import { checkRules, fileWindow, recordMonitorRun, logWindow, monitorWindow, parseRule, parseWindow, raiseAlerts, referenceFrame, loadReference, rawCells, renderMonitorHtml, type MonitorReport, type Sensitivity, type Window } from '../monitor/index.js';
 import { resolveModelDir } from '../pipeline/model-ref.js';
 import { retrain, type RetrainResult } from '../pipeline/retrain.js';
+import { sha256File } from '../pipeline/train.js';
 import { VERSION } from '../pipeline/version.js';
 import { loadSpec } from '../spec/index.js';
 import { openStore } from '../track/index.js';
@@ -34,6 +35,7 @@ interface Flags {
   seed: string;
   retrainData?: string;
   retrain?: boolean;
+  record?: boolean;
   json?: boolean;
 }
 
@@ -55,6 +57,7 @@ export function registerMonitor(program: Command, io: Io, setExit: (code: number
     .option('--seed <n>', 'seed of the domain classifier and the bootstrap intervals', '42')
     .option('--retrain-data <file>', "new training data for a retrain when a rule trips (with --spec; on when the spec's monitor.retrain is true or --retrain is given)")
     .option('--retrain', 'retrain when a rule trips even if the spec does not ask for it (needs --spec and --retrain-data)')
+    .option('--no-record', 'do not record this pass as a run in the store (experiment monitor/<model>; recorded when a store exists)')
     .option('--json', 'print one JSON document on stdout')
     .action(async (flags: Flags) => {
       if (flags.retrain && !(flags.spec && flags.retrainData)) throw new SpecmlError('usage.retrain_needs', '--retrain needs --spec (the model\'s spec) and --retrain-data (what to train on)', { hint: 'e.g. specml monitor --model credit@champion --spec specml.yaml --retrain-data new.csv --retrain' });
@@ -138,9 +141,25 @@ export function registerMonitor(program: Command, io: Io, setExit: (code: number
           io.err(`retrain: ${retrained.decision} (${retrained.reasons.join('; ')})\n`);
         }
       }
+      // Recorded in the store when there is one (none is created for it), so passes can be compared over time.
+      let recorded: string | undefined;
+      if (flags.record !== false) {
+        const store = await openStore(undefined, { mustExist: true }).catch((err: unknown) => {
+          if (err instanceof SpecmlError && err.code === 'store.not_found') return undefined;
+          throw err;
+        });
+        if (store) {
+          try {
+            const data = flags.data ? { window: await sha256File(flags.data) } : undefined;
+            recorded = (await recordMonitorRun(store, report, tripped, { seed, rules, ref: flags.model, ...(data ? { data } : {}), specmlVersion: VERSION })).id;
+          } finally {
+            await store.close();
+          }
+        }
+      }
       const failed = tripped.length > 0 || !report.contract.ok;
-      if (flags.json) io.out(JSON.stringify({ ok: !failed, ...report, alerts: { rules, tripped, ...(delivery ? { delivery } : {}) }, ...(retrained ? { retrain: retrained } : {}), ...(flags.html ? { html: flags.html } : {}) }, null, 2) + '\n');
-      else io.out(summary(report, tripped.map((t) => t.rule), delivery?.webhook, flags.html));
+      if (flags.json) io.out(JSON.stringify({ ok: !failed, ...report, alerts: { rules, tripped, ...(delivery ? { delivery } : {}) }, ...(retrained ? { retrain: retrained } : {}), ...(recorded ? { run_id: recorded } : {}), ...(flags.html ? { html: flags.html } : {}) }, null, 2) + '\n');
+      else io.out(summary(report, tripped.map((t) => t.rule), delivery?.webhook, flags.html) + (recorded ? `recorded as run ${recorded} (specml runs show ${recorded})\n` : ''));
       setExit(failed ? 1 : 0);
     });
 }

@@ -6,3 +6,4 @@ export * from './performance.js';
 export * from './monitor.js';
 export * from './alerts.js';
 export * from './html.js';
+export * from './record.js';

@@ -35,6 +35,8 @@ describe('specml monitor on files', () => {
     const r = monitor(['--data', csv('same.csv', lines.slice(1).filter((_, i) => i % 2 === 1)), '--json']);
     expect(r.code, r.stderr).toBe(0);
     const j = json(r);
+    expect(j.run_id).toBeUndefined(); // no store here, and none is created for the record
+    expect(existsSync(path.join(tmp, '.specml', 'store.db'))).toBe(false);
     expect(j.drift.detected).toBe(false);
     expect(j.drift.features).toHaveLength(13);
     for (const f of j.drift.features) expect(Object.keys(f)).toEqual(expect.arrayContaining(['name', 'test', 'statistic', 'effect', 'p_value', 'drifted']));
@@ -163,5 +165,19 @@ describe('specml monitor on the prediction log', () => {
     // Labels came for rows 0-599; the window holds rows 200-1199, so 400 are labelled.
     expect(j.performance.labelled_rows).toBe(400);
     expect(existsSync(path.join(tmp, '.specml', 'monitor-events.jsonl'))).toBe(true);
+    // Recorded as a run in the store: `specml runs` follows monitoring over time.
+    const check = await openStore(storeUri);
+    try {
+      const run = (await check.listRuns({ experiment: 'monitor/credit' }))[0]!;
+      expect(run.id).toBe(j.run_id);
+      expect(run.tags).toMatchObject({ kind: 'monitor', model: 'credit' });
+      const metric = (k: string) => run.metrics.find((m) => m.key === k)?.value;
+      expect(metric('drift_detected')).toBe(1);
+      expect(metric('window_rows')).toBe(1000);
+      expect(metric('share_drifted')).toBe(j.drift.share_drifted);
+      expect(metric('window_roc_auc')).toBe(j.performance.metrics.roc_auc.value);
+    } finally {
+      await check.close();
+    }
   });
 });
