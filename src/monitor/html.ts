@@ -38,7 +38,7 @@ export async function renderMonitorHtml(r: MonitorReport, reference: Frame, curr
         .map(([k, m]) => `<tr class="${m.worse ? 'bad' : ''}"><td>${e(k)}</td><td>${num(m.value)}</td><td>[${num(m.ci_low)}, ${num(m.ci_high)}]</td><td>${m.holdout ? num(m.holdout.value) : '—'}</td><td>${m.worse === null ? '—' : m.worse ? 'yes' : 'no'}</td></tr>`)
         .join('')}</table><p>${r.performance.labelled_rows} labelled rows.</p>`
     : '<p>No labels in this window.</p>';
-  const est = r.estimated ? `<p>Estimated without labels (CBPE, valid if the probabilities are calibrated): ROC AUC ${num(r.estimated.roc_auc)}, accuracy ${num(r.estimated.accuracy)} at threshold ${r.estimated.threshold}.</p>` : '';
+  const est = r.estimated ? `<p>Estimated without labels (CBPE, valid if the probabilities are calibrated${r.estimated.calibrated ? '; this model was calibrated after training' : '; this model was not calibrated after training, so read it as a rough guide'}): ROC AUC ${num(r.estimated.roc_auc)}, accuracy ${num(r.estimated.accuracy)} at the model's decisions.</p>` : '';
   const body = `<h1>${e(r.model.name)} · monitoring</h1>
 <p class="lead"><strong>${verdict}.</strong> Window: ${e(r.window.source)} (${r.window.rows} rows) against ${e(r.reference.source)} (${r.reference.rows} rows); sensitivity ${d.sensitivity}, family-wise α ${d.alpha} (Holm).</p>
 <h2>Data contract</h2>${contract}

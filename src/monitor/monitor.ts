@@ -13,6 +13,7 @@ import { categoricalColumn, numericColumn, type Column, type Frame } from '../co
 import type { Issue } from '../core/issue.js';
 import { BANDS, driftReport, type DriftReport, type ExtraTest, type Sensitivity } from './drift.js';
 import { domainClassifier, type DomainDrift } from './domain.js';
+import { CalibratedModel } from '../models/calibrated/model.js';
 import { cbpe, labelledPerformance, type CbpeEstimate, type Estimate, type PerformanceReport } from './performance.js';
 import type { Window } from './window.js';
 
@@ -48,7 +49,7 @@ export interface MonitorReport {
   drift: DriftReport;
   domain?: DomainDrift & { p_adjusted: number; drifted: boolean };
   performance?: PerformanceReport & { unknown_labels: number };
-  estimated?: CbpeEstimate;
+  estimated?: CbpeEstimate & { calibrated: boolean };
   notes: string[];
 }
 
@@ -96,8 +97,14 @@ export async function monitorWindow(m: MonitorInput): Promise<MonitorReport> {
     const k = 2;
     const pos = new Float64Array(window.frame.nRows);
     for (let i = 0; i < pos.length; i++) pos[i] = curOut.proba![i * k + 1]!;
-    report.estimated = cbpe(pos);
-    notes.push('estimated: CBPE from the predicted probabilities; it holds as far as they are calibrated on this window');
+    // At the model's own decisions (a tuned or per-group threshold included).
+    const calibrated = model instanceof CalibratedModel && model.rule.calibrator !== null;
+    report.estimated = { ...cbpe(pos, 0.5, curOut.values), calibrated };
+    notes.push(
+      calibrated
+        ? 'estimated: CBPE from the calibrated probabilities; it holds as far as they stay calibrated on this window (a change in how the label depends on the inputs breaks that)'
+        : "estimated: CBPE assumes calibrated probabilities, and this model was not calibrated after training (spec calibration: none); read it as a rough guide",
+    );
   }
 
   if (curOut && m.labels) {

@@ -15,6 +15,17 @@ describe('cbpe', () => {
     expect(e.roc_auc).toBeCloseTo(0.9, 15);
   });
 
+  it("uses the model's own decisions when given, instead of a threshold", () => {
+    const p = Float64Array.from([0.9, 0.4, 0.1]);
+    const at = cbpe(p); // 0.4 is a negative at 0.5: TP 0.9, FP 0.1, TN 0.6 + 0.9, FN 0.4 + 0.1
+    expect(at.accuracy).toBeCloseTo((0.9 + 1.5) / 3, 15);
+    const own = cbpe(p, 0.5, [1, 1, 0]); // a lower threshold: 0.4 is a positive
+    expect(own.threshold).toBeNull();
+    expect(own.expected.tp).toBeCloseTo(1.3, 15);
+    expect(own.accuracy).toBeCloseTo((1.3 + 0.9) / 3, 15);
+    expect(own.roc_auc).toBeCloseTo(at.roc_auc, 14); // the curve does not depend on the decisions (sums in another order)
+  });
+
   it('matches the realised accuracy and AUC when labels are drawn from calibrated probabilities', () => {
     const rng = new Rng(3);
     const n = 20_000;

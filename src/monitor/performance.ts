@@ -64,7 +64,8 @@ export function labelledPerformance(
 export interface CbpeEstimate {
   method: 'cbpe';
   rows: number;
-  threshold: number;
+  /** The decision threshold, or null when the model's own decisions were given. */
+  threshold: number | null;
   accuracy: number;
   precision: number;
   recall: number;
@@ -80,14 +81,17 @@ export interface CbpeEstimate {
  * expected ROC curve has, at each cut, TPR = Σ_{above} p / Σ p and FPR = Σ_{above} (1 − p) / Σ (1 − p);
  * its area (trapezoids, ties cut together) is the expected AUC. Valid as far as the probabilities
  * are calibrated on the window (a concept shift breaks that; drift in the features alone does not).
+ * `decisions` (1 = positive), when given, replace the threshold: the model's own decisions, which
+ * may use a tuned threshold or one per group.
  */
-export function cbpe(p: Float64Array, threshold = 0.5): CbpeEstimate {
+export function cbpe(p: Float64Array, threshold = 0.5, decisions?: ArrayLike<number>): CbpeEstimate {
   let tp = 0;
   let fp = 0;
   let fn = 0;
   let tn = 0;
-  for (const v of p) {
-    if (v >= threshold) {
+  for (let i = 0; i < p.length; i++) {
+    const v = p[i]!;
+    if (decisions ? decisions[i] === 1 : v >= threshold) {
       tp += v;
       fp += 1 - v;
     } else {
@@ -121,7 +125,7 @@ export function cbpe(p: Float64Array, threshold = 0.5): CbpeEstimate {
   return {
     method: 'cbpe',
     rows: n,
-    threshold,
+    threshold: decisions ? null : threshold,
     accuracy: (tp + tn) / n,
     precision: tp + fp > 0 ? tp / (tp + fp) : NaN,
     recall: pos > 0 ? tp / pos : NaN,
