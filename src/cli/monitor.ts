@@ -11,12 +11,12 @@ import { loadModelPackage } from '../artifact/load.js';
 import { writeFileAtomic } from '../core/atomic.js';
 import { SpecmlError } from '../core/errors.js';
 import type { Frame } from '../core/frame.js';
-import { checkRules, fileWindow, recordMonitorRun, logWindow, monitorWindow, parseRule, parseWindow, raiseAlerts, referenceFrame, loadReference, rawCells, renderMonitorHtml, type MonitorReport, type Sensitivity, type Window } from '../monitor/index.js';
+import { checkRules, fileWindow, recordMonitorRun, logWindow, monitorWindow, parseRule, parseWindow, raiseAlerts, referenceFrame, loadReference, rawCells, renderMonitorHtml, type Bands, type MonitorReport, type Sensitivity, type Window } from '../monitor/index.js';
 import { resolveModelDir } from '../pipeline/model-ref.js';
 import { retrain, type RetrainResult } from '../pipeline/retrain.js';
 import { sha256File } from '../pipeline/train.js';
 import { VERSION } from '../pipeline/version.js';
-import { loadSpec } from '../spec/index.js';
+import { loadSpec, type Spec } from '../spec/index.js';
 import { openStore } from '../track/index.js';
 import { progress, type Io } from './output.js';
 
@@ -75,6 +75,11 @@ export function registerMonitor(program: Command, io: Io, setExit: (code: number
       const dir = await resolveModelDir(flags.model);
       const { manifest, model } = await loadModelPackage(dir);
       const schema = manifest.input.schema;
+      for (const f of Object.keys(m?.bands?.features ?? {})) {
+        if (!schema.columns.some((c) => c.name === f)) {
+          throw new SpecmlError('spec.bad_monitor_band', `monitor.bands.features names '${f}', which is not one of the model's inputs`, { hint: `The model's inputs: ${schema.columns.map((c) => c.name).join(', ')}.`, location: { ...(spec?.file ? { file: spec.file } : {}), path: `monitor.bands.features.${f}` } });
+        }
+      }
       let reference: { frame: Frame; source: string };
       if (flags.reference) {
         const ref = await fileWindow(flags.reference, schema);
@@ -121,6 +126,8 @@ export function registerMonitor(program: Command, io: Io, setExit: (code: number
         ...(holdout?.measured?.metrics ? { holdout: holdout.measured.metrics } : {}),
         ...(holdout?.metric ? { metric: holdout.metric } : {}),
         sensitivity,
+        ...(m?.bands ? { bands: withoutFeatures(m.bands) } : {}),
+        ...(m?.bands?.features ? { featureBands: m.bands.features } : {}),
         domain: flags.domain !== false,
         seed,
         ...(importance ? { importance } : {}),
@@ -162,6 +169,11 @@ export function registerMonitor(program: Command, io: Io, setExit: (code: number
       else io.out(summary(report, tripped.map((t) => t.rule), delivery?.webhook, flags.html) + (recorded ? `recorded as run ${recorded} (specml runs show ${recorded})\n` : ''));
       setExit(failed ? 1 : 0);
     });
+}
+
+function withoutFeatures(b: NonNullable<NonNullable<Spec['monitor']>['bands']>): Partial<Bands> {
+  const { features: _features, ...rest } = b;
+  return rest;
 }
 
 /** The labelled rows of a log window as JSON lines (inputs and the label), or undefined when none is labelled. */

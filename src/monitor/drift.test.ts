@@ -141,6 +141,16 @@ describe('driftReport', () => {
     expect(big.missing?.test).toBe('two_proportion');
   });
 
+  it("takes band overrides by kind and per feature", () => {
+    const win = frame(2000, 17, { mean: 0.3 });
+    expect(driftReport(reference, win, schema).drifted_features).toEqual(['x1']);
+    expect(driftReport(reference, win, schema, { bands: { numeric: 0.5 } }).drifted_features).toEqual([]);
+    const own = driftReport(reference, win, schema, { featureBands: { x1: 0.5 } });
+    expect(own.drifted_features).toEqual([]);
+    expect(own.features.find((f) => f.name === 'x1')!.band).toBe(0.5);
+    expect(own.features.find((f) => f.name === 'x2')!.band).toBe(0.1);
+  });
+
   it('reports the share of importance held by drifted features', () => {
     const r = driftReport(reference, frame(2000, 10, { mean: 1 }), schema, { importance: { x1: 3, x2: 1, n: 0, c: 0 } });
     expect(r.importance_drifted).toBeCloseTo(0.75, 12);

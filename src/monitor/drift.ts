@@ -102,6 +102,10 @@ export interface FeatureDrift {
 
 export interface DriftOptions {
   sensitivity?: Sensitivity;
+  /** Bands replacing the sensitivity's, by kind (the spec's `monitor.bands`). */
+  bands?: Partial<Bands>;
+  /** A feature's own band, replacing its kind's (e.g. `{ Income: 0.2 }`); the missing-rate band stays. */
+  featureBands?: Record<string, number>;
   /** Family-wise error rate of the whole report (Holm). */
   alpha?: number;
   minRows?: number;
@@ -201,10 +205,14 @@ export function columnDrift(name: string, type: FeatureDrift['type'], ref: Colum
 /** Tests every schema column of both frames, adjusts all p-values together and decides. */
 export function driftReport(reference: Frame, current: Frame, schema: Schema, o: DriftOptions = {}, extra: ExtraTest[] = [], prediction?: { reference: Column; current: Column }): DriftReport {
   const sensitivity = o.sensitivity ?? 'default';
-  const bands = BANDS[sensitivity];
+  const bands = { ...BANDS[sensitivity], ...o.bands };
   const alpha = o.alpha ?? 0.05;
   const minRows = o.minRows ?? MIN_ROWS;
-  const features = schema.columns.filter((c) => reference.has(c.name) && current.has(c.name)).map((c) => columnDrift(c.name, c.type, reference.column(c.name), current.column(c.name), bands, minRows));
+  const features = schema.columns.filter((c) => reference.has(c.name) && current.has(c.name)).map((c) => {
+    const own = o.featureBands?.[c.name];
+    const b = own === undefined ? bands : { ...bands, numeric: own, categorical: own };
+    return columnDrift(c.name, c.type, reference.column(c.name), current.column(c.name), b, minRows);
+  });
   const pred = prediction ? columnDrift('prediction', 'prediction', prediction.reference, prediction.current, bands, minRows) : undefined;
   return decide(features, extra, { sensitivity, bands, alpha, rows: { reference: reference.nRows, current: current.nRows }, minRows, ...(o.importance ? { importance: o.importance } : {}) }, pred);
 }

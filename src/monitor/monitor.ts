@@ -11,7 +11,7 @@ import type { PackageManifest } from '../artifact/manifest.js';
 import type { PredictorModel } from '../core/estimator.js';
 import { categoricalColumn, numericColumn, type Column, type Frame } from '../core/frame.js';
 import type { Issue } from '../core/issue.js';
-import { BANDS, driftReport, type DriftReport, type ExtraTest, type Sensitivity } from './drift.js';
+import { BANDS, driftReport, type Bands, type DriftReport, type ExtraTest, type Sensitivity } from './drift.js';
 import { domainClassifier, type DomainDrift } from './domain.js';
 import { CalibratedModel } from '../models/calibrated/model.js';
 import { cbpe, labelledPerformance, type CbpeEstimate, type Estimate, type PerformanceReport } from './performance.js';
@@ -31,6 +31,9 @@ export interface MonitorInput {
   /** The spec's metric, reported beside the task's default ones. */
   metric?: string;
   sensitivity?: Sensitivity;
+  /** Band overrides (the spec's `monitor.bands`). */
+  bands?: Partial<Bands>;
+  featureBands?: Record<string, number>;
   alpha?: number;
   /** Train the domain classifier (a few seconds); default true. */
   domain?: boolean;
@@ -72,11 +75,18 @@ export async function monitorWindow(m: MonitorInput): Promise<MonitorReport> {
   const extra: ExtraTest[] = [];
   let domain: DomainDrift | undefined;
   if ((m.domain ?? true) && window.rows >= 30) {
-    domain = await domainClassifier(m.reference.frame, window.frame, features, { band: BANDS[sensitivity].domain, seed: m.seed });
+    domain = await domainClassifier(m.reference.frame, window.frame, features, { band: m.bands?.domain ?? BANDS[sensitivity].domain, seed: m.seed });
     extra.push({ name: 'domain_classifier', p_value: domain.p_value, effect: domain.effect, band: domain.band });
   }
   const prediction = refOut && curOut ? { reference: outputColumn(model, refOut), current: outputColumn(model, curOut) } : undefined;
-  const drift = driftReport(m.reference.frame, window.frame, schema, { sensitivity, ...(m.alpha !== undefined ? { alpha: m.alpha } : {}), ...(m.importance ? { importance: m.importance } : {}) }, extra, prediction);
+  const drift = driftReport(
+    m.reference.frame,
+    window.frame,
+    schema,
+    { sensitivity, ...(m.bands ? { bands: m.bands } : {}), ...(m.featureBands ? { featureBands: m.featureBands } : {}), ...(m.alpha !== undefined ? { alpha: m.alpha } : {}), ...(m.importance ? { importance: m.importance } : {}) },
+    extra,
+    prediction,
+  );
 
   const report: MonitorReport = {
     format: 'specml.monitor',

@@ -211,6 +211,16 @@ const fairnessSchema = z.strictObject({
 const monitorSchema = z.strictObject({
   reference: z.enum(['train', 'test']).default('train').describe('which data drift is measured against'),
   drift: z.enum(['default', 'strict', 'lenient']).default('default').describe('drift alert sensitivity: the effect-size bands (default: 0.1 sd Wasserstein, 0.1 Jensen-Shannon, 5 points of missing rate; strict halves them, lenient doubles them)'),
+  bands: z
+    .strictObject({
+      numeric: z.number().positive().optional().describe('Wasserstein distance in reference standard deviations'),
+      categorical: z.number().positive().max(1).optional().describe('Jensen-Shannon distance (base 2)'),
+      missing: z.number().positive().max(1).optional().describe('absolute change of the missing rate'),
+      domain: z.number().positive().max(0.5).optional().describe('domain classifier AUC above 0.5'),
+      features: z.record(z.string(), z.number().positive()).optional().describe("a feature's own band, e.g. { Income: 0.2 }"),
+    })
+    .optional()
+    .describe("effect bands replacing the sensitivity's"),
   window: z.string().default('1d').describe('the prediction-log window `specml monitor` reads without --data: a span back from now (1d, 12h, 30m, 2w) or a count of the latest predictions'),
   rules: z.array(z.string().min(1)).default(['drift.detected']).describe("alert rules, each PATH or PATH OP NUMBER, e.g. 'drift.detected', 'performance.roc_auc < 0.75', 'estimated.roc_auc < 0.75'"),
   webhook: z.url({ protocol: /^https?$/ }).optional().describe('POSTed a JSON event (with retries) when a rule trips'),

@@ -39,7 +39,15 @@ export interface Spec {
   fairness?: { sensitive: string[]; bands?: Record<string, number[]>; min_group_size: number; mitigation: 'none' | 'group_thresholds' };
   gates: Gate[];
   deploy?: { name: string; alias: string };
-  monitor?: { reference: 'train' | 'test'; drift: 'default' | 'strict' | 'lenient'; window: string; rules: string[]; webhook?: string; retrain: boolean };
+  monitor?: {
+    reference: 'train' | 'test';
+    drift: 'default' | 'strict' | 'lenient';
+    bands?: { numeric?: number; categorical?: number; missing?: number; domain?: number; features?: Record<string, number> };
+    window: string;
+    rules: string[];
+    webhook?: string;
+    retrain: boolean;
+  };
   /** Absolute path of the spec file, when it came from one. */
   file?: string;
 }

@@ -116,6 +116,14 @@ describe('specml monitor on files', () => {
     const ev = readFileSync(events, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     expect(ev).toHaveLength(1);
     expect(ev[0]).toMatchObject({ type: 'specml.monitor.alert', model: 'credit', rules: [{ rule: 'drift.share_drifted > 0.4' }] });
+    // A feature's own band, and a band for a feature the model does not have.
+    writeFileSync(spec, `data: { train: ${credit}, target: Status }\nmonitor:\n  bands: { features: { Age: 5 } }\n`);
+    const own = json(monitor(['--data', path.join(tmp, 'young.csv'), '--spec', spec, '--no-domain', '--json']));
+    expect(own.drift.features.find((f: { name: string }) => f.name === 'Age')).toMatchObject({ band: 5, drifted: false });
+    writeFileSync(spec, `data: { train: ${credit}, target: Status }\nmonitor:\n  bands: { features: { Agee: 0.2 } }\n`);
+    const typo = monitor(['--data', path.join(tmp, 'young.csv'), '--spec', spec, '--no-domain']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toMatch(/monitor.bands.features names 'Agee', which is not one of the model's inputs/);
   });
 
   it('turns usage mistakes into exit 2 with a hint and no stack trace', () => {
