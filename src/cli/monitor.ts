@@ -36,6 +36,7 @@ interface Flags {
   retrainData?: string;
   retrain?: boolean;
   record?: boolean;
+  every?: string;
   json?: boolean;
 }
 
@@ -57,6 +58,7 @@ export function registerMonitor(program: Command, io: Io, setExit: (code: number
     .option('--seed <n>', 'seed of the domain classifier and the bootstrap intervals', '42')
     .option('--retrain-data <file>', "new training data for a retrain when a rule trips (with --spec; on when the spec's monitor.retrain is true or --retrain is given)")
     .option('--retrain', 'retrain when a rule trips even if the spec does not ask for it (needs --spec and --retrain-data)')
+    .option('--every <span>', 'with a prediction-log window: performance per period of this length (1d, 12h...), oldest first')
     .option('--no-record', 'do not record this pass as a run in the store (experiment monitor/<model>; recorded when a store exists)')
     .option('--json', 'print one JSON document on stdout')
     .action(async (flags: Flags) => {
@@ -71,6 +73,8 @@ export function registerMonitor(program: Command, io: Io, setExit: (code: number
       const seed = Number(flags.seed);
       if (!Number.isInteger(seed)) throw new SpecmlError('usage.bad_seed', `--seed '${flags.seed}' is not an integer`, { hint: 'e.g. --seed 42' });
       const windowSpec = flags.data ? undefined : parseWindow(flags.window ?? m?.window ?? '1d');
+      const every = flags.every === undefined ? undefined : parseWindow(flags.every).sinceMs;
+      if (flags.every !== undefined && (every === undefined || flags.data)) throw new SpecmlError('usage.bad_every', `--every '${flags.every}' needs a time span and a prediction-log window`, { hint: 'e.g. --window 7d --every 1d (not with --data).' });
 
       const dir = await resolveModelDir(flags.model);
       const { manifest, model } = await loadModelPackage(dir);
@@ -131,6 +135,7 @@ export function registerMonitor(program: Command, io: Io, setExit: (code: number
         domain: flags.domain !== false,
         seed,
         ...(importance ? { importance } : {}),
+        ...(every && window.records ? { periods: periodsOf(window.records.map((r) => r.at), every) } : {}),
       });
       const tripped = checkRules(rules, report);
       const webhook = flags.webhook ?? m?.webhook;
@@ -171,6 +176,18 @@ export function registerMonitor(program: Command, io: Io, setExit: (code: number
     });
 }
 
+/** Rows grouped by consecutive periods of `span` ms from the first record's time (empty periods kept). */
+function periodsOf(at: readonly number[], span: number): { from: number; to: number; rows: number[] }[] {
+  const start = at.reduce((a, b) => Math.min(a, b), Infinity);
+  const out: { from: number; to: number; rows: number[] }[] = [];
+  at.forEach((t, i) => {
+    const k = Math.floor((t - start) / span);
+    while (out.length <= k) out.push({ from: start + out.length * span, to: start + (out.length + 1) * span, rows: [] });
+    out[k]!.rows.push(i);
+  });
+  return out;
+}
+
 function withoutFeatures(b: NonNullable<NonNullable<Spec['monitor']>['bands']>): Partial<Bands> {
   const { features: _features, ...rest } = b;
   return rest;
@@ -198,6 +215,11 @@ function summary(r: MonitorReport, tripped: string[], webhook: { ok: boolean; ur
   if (r.domain) lines.push(`domain classifier: AUC ${r.domain.auc.toFixed(3)} [${r.domain.ci[0].toFixed(3)}, ${r.domain.ci[1].toFixed(3)}]${r.domain.drifted ? ' — DRIFT' : ''}`);
   if (r.performance) for (const [k, m] of Object.entries(r.performance.metrics)) lines.push(`performance ${k}: ${m.value.toFixed(4)}${m.ci_low !== null ? ` [${m.ci_low.toFixed(4)}, ${m.ci_high!.toFixed(4)}]` : ''}${m.holdout ? ` (holdout ${m.holdout.value.toFixed(4)})` : ''}${m.worse ? ' — WORSE' : ''}`);
   if (r.estimated) lines.push(`estimated without labels (CBPE): roc_auc ${r.estimated.roc_auc.toFixed(4)}, accuracy ${r.estimated.accuracy.toFixed(4)}`);
+  for (const p of r.over_time ?? []) {
+    const measured = Object.entries(p.metrics ?? {}).map(([k, v]) => `${k} ${v.value.toFixed(4)}`);
+    const est = p.estimated ? [`estimated roc_auc ${p.estimated.roc_auc.toFixed(4)}`] : [];
+    lines.push(`  ${p.from} .. ${p.to}: ${p.rows} rows, ${p.labelled} labelled${[...measured, ...est].length ? `; ${[...measured, ...est].join(', ')}` : ''}`);
+  }
   for (const n of r.notes) lines.push(`note: ${n}`);
   lines.push(tripped.length ? `alerts: ${tripped.join('; ')}` : 'alerts: none');
   if (webhook) lines.push(webhook.ok ? `webhook: delivered to ${webhook.url}` : `webhook: FAILED after ${webhook.attempts} tries (${webhook.error}); the event is in the events log`);

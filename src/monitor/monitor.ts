@@ -38,6 +38,8 @@ export interface MonitorInput {
   /** Train the domain classifier (a few seconds); default true. */
   domain?: boolean;
   seed: number;
+  /** Sub-windows of the window (time periods; rows by index) whose performance is reported one by one. */
+  periods?: { from: number; to: number; rows: number[] }[];
   /** Feature importances for the importance-weighted drift share (e.g. from the run). */
   importance?: Record<string, number>;
 }
@@ -53,6 +55,8 @@ export interface MonitorReport {
   domain?: DomainDrift & { p_adjusted: number; drifted: boolean };
   performance?: PerformanceReport & { unknown_labels: number };
   estimated?: CbpeEstimate & { calibrated: boolean };
+  /** Performance per period of the window (`--every`): measured where 30 rows are labelled, estimated (CBPE) for binary models. */
+  over_time?: { from: string; to: string; rows: number; labelled: number; metrics?: PerformanceReport['metrics']; estimated?: { roc_auc: number; accuracy: number } }[];
   notes: string[];
 }
 
@@ -103,43 +107,56 @@ export async function monitorWindow(m: MonitorInput): Promise<MonitorReport> {
     report.domain = { ...domain, p_adjusted: e.p_adjusted!, drifted: Boolean(e.drifted) && drift.status !== 'insufficient_data' };
   }
 
-  if (curOut && model.task !== 'regression' && model.classes?.length === 2) {
-    const k = 2;
-    const pos = new Float64Array(window.frame.nRows);
-    for (let i = 0; i < pos.length; i++) pos[i] = curOut.proba![i * k + 1]!;
-    // At the model's own decisions (a tuned or per-group threshold included).
-    const calibrated = model instanceof CalibratedModel && model.rule.calibrator !== null;
-    report.estimated = { ...cbpe(pos, 0.5, curOut.values), calibrated };
+  // Labels by row (class index or value), rows without a usable label left out.
+  const task = model.task === 'regression' ? 'regression' : (model.classes?.length ?? 0) > 2 ? 'multiclass' : 'binary';
+  const labelled = new Map<number, number>();
+  let unknown = 0;
+  if (curOut && m.labels) {
+    const classIndex = new Map((model.classes ?? []).map((c, i) => [c, i]));
+    m.labels.forEach((label, i) => {
+      if (label === null || label === undefined) return;
+      const y = task === 'regression' ? Number(label) : classIndex.get(String(label));
+      if (y === undefined || Number.isNaN(y)) unknown++;
+      else labelled.set(i, y);
+    });
+    if (unknown) notes.push(`${unknown} label${unknown > 1 ? 's are' : ' is'} not among the model's classes and ${unknown > 1 ? 'were' : 'was'} left out`);
+  }
+  const calibrated = model instanceof CalibratedModel && model.rule.calibrator !== null;
+  // Measured (labelled rows, at least 30) and estimated (CBPE, binary) performance of some rows.
+  const performanceOf = (rows: readonly number[]): { performance?: PerformanceReport; estimated?: CbpeEstimate & { calibrated: boolean } } => {
+    if (!curOut) return {};
+    const out: { performance?: PerformanceReport; estimated?: CbpeEstimate & { calibrated: boolean } } = {};
+    if (task === 'binary') {
+      // At the model's own decisions (a tuned or per-group threshold included).
+      const pos = Float64Array.from(rows, (r) => curOut.proba![r * 2 + 1]!);
+      out.estimated = { ...cbpe(pos, 0.5, Int32Array.from(rows, (r) => curOut.values[r]!)), calibrated };
+    }
+    const withLabel = rows.filter((r) => labelled.has(r));
+    if (withLabel.length >= 30) {
+      const k = model.classes?.length ?? 0;
+      const pred = task === 'regression' ? { values: Float64Array.from(withLabel, (r) => curOut.values[r]!) } : { proba: Float64Array.from({ length: withLabel.length * k }, (_, j) => curOut.proba![withLabel[Math.floor(j / k)]! * k + (j % k)]!) };
+      const y = task === 'regression' ? Float64Array.from(withLabel, (r) => labelled.get(r)!) : Int32Array.from(withLabel, (r) => labelled.get(r)!);
+      out.performance = labelledPerformance(task, y, pred, m.holdout, m.seed, m.metric);
+    }
+    return out;
+  };
+
+  const all = performanceOf(Array.from({ length: window.frame.nRows }, (_, i) => i));
+  if (all.estimated) {
+    report.estimated = all.estimated;
     notes.push(
       calibrated
         ? 'estimated: CBPE from the calibrated probabilities; it holds as far as they stay calibrated on this window (a change in how the label depends on the inputs breaks that)'
         : "estimated: CBPE assumes calibrated probabilities, and this model was not calibrated after training (spec calibration: none); read it as a rough guide",
     );
   }
-
-  if (curOut && m.labels) {
-    const task = model.task === 'regression' ? 'regression' : (model.classes?.length ?? 0) > 2 ? 'multiclass' : 'binary';
-    const classIndex = new Map((model.classes ?? []).map((c, i) => [c, i]));
-    const rows: number[] = [];
-    const ys: number[] = [];
-    let unknown = 0;
-    m.labels.forEach((label, i) => {
-      if (label === null || label === undefined) return;
-      const y = task === 'regression' ? Number(label) : classIndex.get(String(label));
-      if (y === undefined || Number.isNaN(y)) {
-        unknown++;
-        return;
-      }
-      rows.push(i);
-      ys.push(y);
+  if (all.performance) report.performance = { ...all.performance, unknown_labels: unknown };
+  else if (m.labels && curOut) notes.push(`performance: ${labelled.size} labelled rows in the window, fewer than 30: not measured`);
+  if (m.periods && curOut) {
+    report.over_time = m.periods.map((p) => {
+      const r = performanceOf(p.rows);
+      return { from: new Date(p.from).toISOString(), to: new Date(p.to).toISOString(), rows: p.rows.length, labelled: p.rows.filter((i) => labelled.has(i)).length, ...(r.performance ? { metrics: r.performance.metrics } : {}), ...(r.estimated ? { estimated: { roc_auc: r.estimated.roc_auc, accuracy: r.estimated.accuracy } } : {}) };
     });
-    if (unknown) notes.push(`${unknown} label${unknown > 1 ? 's are' : ' is'} not among the model's classes and ${unknown > 1 ? 'were' : 'was'} left out`);
-    if (rows.length >= 30) {
-      const k = model.classes?.length ?? 0;
-      const pred = task === 'regression' ? { values: Float64Array.from(rows, (r) => curOut!.values[r]!) } : { proba: Float64Array.from({ length: rows.length * k }, (_, j) => curOut!.proba![rows[Math.floor(j / k)]! * k + (j % k)]!) };
-      const y = task === 'regression' ? Float64Array.from(ys) : Int32Array.from(ys);
-      report.performance = { ...labelledPerformance(task, y, pred, m.holdout, m.seed, m.metric), unknown_labels: unknown };
-    } else notes.push(`performance: ${rows.length} labelled rows in the window, fewer than 30: not measured`);
   }
   return report;
 }

@@ -37,6 +37,11 @@ export async function recordMonitorRun(store: Store, r: MonitorReport, tripped: 
     metrics['estimated_accuracy'] = r.estimated.accuracy;
   }
   for (const [k, v] of Object.entries(metrics)) if (v !== undefined && Number.isFinite(v)) await store.logMetric(run.id, k, v);
+  // Per period (`--every`): the period's index as the step.
+  for (const [step, p] of (r.over_time ?? []).entries()) {
+    for (const [k, m] of Object.entries(p.metrics ?? {})) if (Number.isFinite(m.value)) await store.logMetric(run.id, `period_${k}`, m.value, step);
+    if (p.estimated && Number.isFinite(p.estimated.roc_auc)) await store.logMetric(run.id, 'period_estimated_roc_auc', p.estimated.roc_auc, step);
+  }
   await store.logArtifact(run.id, 'monitor.json', new TextEncoder().encode(JSON.stringify(r, null, 1) + '\n'));
   return store.finishRun(run.id, 'finished', { status: r.drift.status, drifted_features: r.drift.drifted_features, contract_ok: r.contract.ok, tripped: tripped.map((t) => t.rule) });
 }

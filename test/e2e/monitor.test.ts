@@ -173,6 +173,20 @@ describe('specml monitor on the prediction log', () => {
     // Labels came for rows 0-599; the window holds rows 200-1199, so 400 are labelled.
     expect(j.performance.labelled_rows).toBe(400);
     expect(existsSync(path.join(tmp, '.specml', 'monitor-events.jsonl'))).toBe(true);
+
+    // Performance per 5-minute period of the 1,000 s window: labels cover its first 400 rows.
+    const per = monitor(['--window', '1000', '--every', '5m', '--json', '--no-domain', '--no-record'], env);
+    const periods = json(per).over_time as { rows: number; labelled: number; metrics?: Record<string, { value: number }>; estimated?: { roc_auc: number } }[];
+    expect(periods.map((p) => [p.rows, p.labelled])).toEqual([
+      [300, 300],
+      [300, 100],
+      [300, 0],
+      [100, 0],
+    ]);
+    expect(periods[0]!.metrics!['roc_auc']!.value).toBeGreaterThan(0.5);
+    expect(periods[2]!.metrics).toBeUndefined();
+    expect(periods.every((p) => p.estimated !== undefined)).toBe(true);
+    expect(monitor(['--data', credit, '--every', '1d']).stderr).toMatch(/--every '1d' needs a time span and a prediction-log window/);
     // Recorded as a run in the store: `specml runs` follows monitoring over time.
     const check = await openStore(storeUri);
     try {
