@@ -51,9 +51,20 @@ ${pred}
 <h2>Distributions</h2><p>Reference (grey) and window (blue), as shares of each side's values.</p>
 <div class="grid">${svgs.slice(1).join('\n')}</div>
 <h2>Multivariate</h2>${domain || '<p>The domain classifier was not run.</p>'}
-<h2>Performance</h2>${perf}${est}
+<h2>Performance</h2>${perf}${est}${overTime(r)}
 ${r.notes.length ? `<h2>Notes</h2><ul>${r.notes.map((n) => `<li>${e(n)}</li>`).join('')}</ul>` : ''}`;
   return htmlPage({ title: `${r.model.name} · specml monitor`, version, css: `${REPORT_CSS}\n.bad{color:#b3261e}\ntr.bad td{background:#fdecea}\n.grid{display:flex;flex-wrap:wrap;gap:12px}`, body });
+}
+
+/** Performance per period of the window (`--every`), oldest first. */
+function overTime(r: MonitorReport): string {
+  if (!r.over_time?.length) return '';
+  const names = [...new Set(r.over_time.flatMap((p) => Object.keys(p.metrics ?? {})))];
+  const head = `<tr><th>from</th><th>rows</th><th>labelled</th>${names.map((n) => `<th>${e(n)}</th>`).join('')}<th>estimated ROC AUC</th></tr>`;
+  const rows = r.over_time
+    .map((p) => `<tr><td>${e(p.from)}</td><td>${p.rows}</td><td>${p.labelled}</td>${names.map((n) => `<td>${num(p.metrics?.[n]?.value)}</td>`).join('')}<td>${num(p.estimated?.roc_auc)}</td></tr>`)
+    .join('');
+  return `<h3>By period</h3><table>${head}${rows}</table>`;
 }
 
 function effectSpec(features: FeatureDrift[]): TopLevelSpec {
