@@ -16,9 +16,12 @@ import type { ReferenceSample } from './types.js';
  * (monitor/drift.ts), while 5,000 rows of 20 columns stay under ~1 MB of JSON.
  */
 export const REFERENCE_SAMPLE_ROWS = 5000;
+/** At most this many cells: a wide table (784 pixel columns) keeps fewer rows, not megabytes more. */
+export const REFERENCE_SAMPLE_CELLS = 1_000_000;
 
-export function referenceSample(frame: Frame, columns: readonly string[], rng: Rng, max = REFERENCE_SAMPLE_ROWS): ReferenceSample {
+export function referenceSample(frame: Frame, columns: readonly string[], rng: Rng, maxRows = REFERENCE_SAMPLE_ROWS): ReferenceSample {
   const n = frame.nRows;
+  const max = Math.max(1, Math.min(maxRows, Math.floor(REFERENCE_SAMPLE_CELLS / Math.max(1, columns.length))));
   let idx = Int32Array.from({ length: n }, (_, i) => i);
   if (n > max) {
     // Partial Fisher-Yates: the first `max` positions become a uniform sample; then in row order.
