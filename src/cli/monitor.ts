@@ -72,6 +72,7 @@ export function registerMonitor(program: Command, io: Io, setExit: (code: number
       rules.forEach(parseRule); // bad rules are usage errors before any work
       const seed = Number(flags.seed);
       if (!Number.isInteger(seed)) throw new SpecmlError('usage.bad_seed', `--seed '${flags.seed}' is not an integer`, { hint: 'e.g. --seed 42' });
+      if (flags.webhook !== undefined && !/^https?:\/\/[^\s/]+/i.test(flags.webhook)) throw new SpecmlError('usage.bad_webhook', `--webhook '${flags.webhook}' is not an http(s) URL`, { hint: 'e.g. --webhook https://hooks.example.com/specml' });
       const windowSpec = flags.data ? undefined : parseWindow(flags.window ?? m?.window ?? '1d');
       const every = flags.every === undefined ? undefined : parseWindow(flags.every).sinceMs;
       if (flags.every !== undefined && (every === undefined || flags.data)) throw new SpecmlError('usage.bad_every', `--every '${flags.every}' needs a time span and a prediction-log window`, { hint: 'e.g. --window 7d --every 1d (not with --data).' });
@@ -92,7 +93,7 @@ export function registerMonitor(program: Command, io: Io, setExit: (code: number
       } else {
         const ref = await loadReference(dir);
         if (!ref) throw new SpecmlError('monitor.no_reference', `${dir}: the package has no reference.json`, { hint: 'Pass the training data with --reference FILE.' });
-        reference = { frame: referenceFrame(ref, schema, dir), source: `${ref.sample!.rows} training rows kept in the package` };
+        reference = { frame: referenceFrame(ref, schema, dir), source: `the ${ref.sample!.rows} reference rows kept in the package` };
       }
 
       let window: Window;

@@ -134,6 +134,7 @@ describe('specml monitor on files', () => {
       [['--data', credit, '--sensitivity', 'paranoid'], /--sensitivity 'paranoid' is not a level/],
       [['--data', path.join(tmp, 'nope.csv')], /nope\.csv/],
       [['--data', csv('header-only.csv', [])], /header-only\.csv: no rows to monitor/],
+      [['--data', credit, '--webhook', 'hooks.example.com'], /--webhook 'hooks\.example\.com' is not an http\(s\) URL/],
     ] as const) {
       const r = monitor([...args]);
       expect(r.code, r.stdout).toBe(2);
