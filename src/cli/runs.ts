@@ -51,7 +51,12 @@ export function registerRuns(program: Command, io: Io, setExit: (code: number) =
       const text = list.length
         ? list
             .map((r) => {
-              const headline = Object.entries(lastMetrics(r)).filter(([k]) => k.startsWith('holdout_')).slice(0, 3).map(([k, v]) => `${k.slice(8)}=${fmt(v)}`).join(' ');
+              // Training runs: holdout metrics; monitoring passes (specml monitor): drift and window size.
+              const last = lastMetrics(r);
+              const headline =
+                r.tags['kind'] === 'monitor'
+                  ? ['drift_detected', 'share_drifted', 'domain_auc', 'window_rows'].filter((k) => last[k] !== undefined).map((k) => `${k}=${fmt(last[k]!)}`).join(' ')
+                  : Object.entries(last).filter(([k]) => k.startsWith('holdout_')).slice(0, 3).map(([k, v]) => `${k.slice(8)}=${fmt(v)}`).join(' ');
               return `${r.id}  ${r.experiment.padEnd(20)} ${r.status.padEnd(8)} ${when(r.startedAt)}  ${headline}`;
             })
             .join('\n') + '\n'

@@ -202,5 +202,6 @@ describe('specml monitor on the prediction log', () => {
     } finally {
       await check.close();
     }
+    expect(runCli(['runs', 'list'], { cwd: tmp, env }).stdout).toMatch(/monitor\/credit\s+finished .* drift_detected=1 share_drifted=[\d.]+ window_rows=1000/);
   });
 });
