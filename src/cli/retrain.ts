@@ -60,7 +60,7 @@ function summary(r: RetrainResult): string {
   const c = r.comparison;
   const lines = [
     `${r.name}: challenger v${r.challenger.version} (run ${r.challenger.runId}, gates ${r.challenger.gatesPassed ? 'passed' : 'FAILED'}) against champion v${r.champion.version}`,
-    ...(c ? [`  ${c.metric} on ${c.rows} window rows: challenger ${c.challenger.toFixed(4)}, champion ${c.champion.toFixed(4)}, difference ${c.difference.toFixed(4)} [${c.ci[0].toFixed(4)}, ${c.ci[1].toFixed(4)}], p = ${c.p_value.toPrecision(2)}${c.overlap ? ` (${c.overlap} window rows left out: they are in the new training data)` : ''}`] : []),
+    `  ${c.metric} on ${c.rows} window rows: challenger ${c.challenger.toFixed(4)}, champion ${c.champion.toFixed(4)}, difference ${c.difference.toFixed(4)} [${c.ci[0].toFixed(4)}, ${c.ci[1].toFixed(4)}], p = ${c.p_value.toPrecision(2)}${c.overlap ? ` (${c.overlap} window rows left out: they are in the new training data)` : ''}`,
     `decision: ${r.decision.toUpperCase()}`,
     ...r.reasons.map((x) => `  ${x}`),
   ];

@@ -89,7 +89,7 @@ export function registerServe(program: Command, io: Io, setExit: (code: number) 
         }
       }
       if (challenger && challengerWatch) challengerWatch.last = challenger.version;
-      if (flags.challenger) rolloutState(flags, { champion: 'v1', challenger: 'v2' }); // bad rollout flags fail now, not at the first move
+      if (flags.challenger && !challenger) rolloutState(flags, { champion: 'v1', challenger: 'v2' }); // bad rollout flags fail now, not at the first move
       const rollout = challenger ? rolloutFrom(flags, models[0]!, store!, flags.model[0]!, challenger) : undefined;
       const app = buildServer({
         models,

@@ -65,7 +65,7 @@ export interface RetrainResult {
     ci: [number, number];
     p_value: number;
     better: boolean;
-  } | null;
+  };
   alias: { name: string; version: number } | null;
 }
 
@@ -122,7 +122,7 @@ export async function retrain(input: RetrainInput): Promise<RetrainResult> {
 }
 
 /** Both packages scored on the labelled window (minus rows the new training data holds), compared by a paired bootstrap. */
-async function compareOnWindow(championDir: string, challengerDir: string, windowFile: string, trainFile: string, target: string, metricName: string, alpha: number, seed: number): Promise<NonNullable<RetrainResult['comparison']>> {
+async function compareOnWindow(championDir: string, challengerDir: string, windowFile: string, trainFile: string, target: string, metricName: string, alpha: number, seed: number): Promise<RetrainResult['comparison']> {
   const champ = await loadModelPackage(championDir);
   const chal = await loadModelPackage(challengerDir);
   const win = await fileWindow(windowFile, chal.manifest.input.schema);

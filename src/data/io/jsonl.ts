@@ -9,7 +9,7 @@ import type { RawColumn, RawTable, ReadOptions } from './raw.js';
 import { encodeStrings } from './dictionary.js';
 import { readChunks } from './source.js';
 
-export type Cell = number | string | boolean | null | undefined;
+type Cell = number | string | boolean | null | undefined;
 
 /**
  * Reads a `.jsonl` / `.ndjson` (optionally `.gz`) file. Keys are unioned in first-seen order (a

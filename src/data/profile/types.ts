@@ -99,7 +99,7 @@ export interface ReferenceSample {
   columns: Record<string, (number | string | boolean | null)[]>;
 }
 
-/** reference.json: the training profile, with a sample of its rows (packages since 0.x). */
+/** reference.json: the training profile, with a sample of its rows (absent in packages written before monitoring). */
 export interface Reference extends Profile {
   sample?: ReferenceSample;
 }

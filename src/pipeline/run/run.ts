@@ -15,15 +15,12 @@
  * const r = await runSpec({ spec: 'examples/credit/specml.yaml' });
  * r.summary.passed; // true when every gate passed
  */
-import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { saveModelPackage } from '../../artifact/index.js';
 import { writeFileAtomic } from '../../core/atomic.js';
 import type { Estimator, PredictorModel } from '../../core/estimator.js';
-import { SpecmlError } from '../../core/errors.js';
 import { Rng } from '../../core/rng.js';
 import { profileFrame, referenceSample } from '../../data/profile/index.js';
 import { writeRunReport, type RunReport } from '../../report/index.js';
@@ -40,6 +37,7 @@ import { measurePackage } from './measure.js';
 import { describeMitigation, failingOnTraining, planMitigation, type MitigationPlan } from './mitigation.js';
 import { CalibratedModel } from '../../models/calibrated/model.js';
 import { prepare } from './prepare.js';
+import { fingerprint, retrainSpec, specHash } from './inputs.js';
 import { cvCache } from './resume.js';
 import { appendEvaluationCard } from './card.js';
 import { decisionRule } from './decision.js';
@@ -69,34 +67,12 @@ export interface RunOutput {
   report: RunReport;
 }
 
-/**
- * The data fingerprint recorded with a run: the file's sha256; a database URI is recorded as
- * itself (the rows behind it are read, not hashed). A missing file is the spec's mistake.
- */
-async function fingerprint(spec: Spec, field: 'train' | 'test'): Promise<string> {
-  const file = spec.data[field]!;
-  if (/^[a-z][a-z0-9+]*:/i.test(file) && !/^file:/i.test(file) && !/^[a-z]:[\\/]/i.test(file)) return `uri:${file}`;
-  if (!existsSync(file)) {
-    throw new SpecmlError('spec.data_not_found', `data.${field} '${spec.data.given?.[field] ?? file}' does not exist (looked for ${file})`, {
-      hint: "Paths in a spec are relative to the spec file's folder; fix the path or move the file.",
-      location: { ...(spec.file ? { file: spec.file } : {}), path: `data.${field}` },
-    });
-  }
-  return sha256File(file);
-}
-
-/** sha256 of the spec as loaded (defaults filled, file path left out): what the run was asked to do. */
-export function specHash(spec: Spec): string {
-  const { file: _file, ...rest } = spec;
-  return createHash('sha256').update(JSON.stringify(rest)).digest('hex');
-}
-
 export async function runSpec(input: RunInput): Promise<RunOutput> {
   const step = input.onStep ?? (() => {});
   const started = performance.now();
   const startedAt = new Date();
   const loaded = await loadSpec(input.spec);
-  const spec: Spec = input.retrain ? { ...loaded, data: { ...withoutTest(loaded.data), train: path.resolve(input.retrain.train), given: { train: input.retrain.train } } } : loaded;
+  const spec = input.retrain ? retrainSpec(loaded, input.retrain.train) : loaded;
   const store = await openStore(input.store);
   try {
     const dataSha = await fingerprint(spec, 'train');
@@ -287,11 +263,6 @@ async function stages(spec: Spec, store: Store, run: Run, dataSha: string, input
   const summary = runSummary(report, files);
   await updateProjectNotes(spec, summary);
   return { summary, report };
-}
-
-function withoutTest(data: Spec['data']): Spec['data'] {
-  const { test: _test, ...rest } = data;
-  return rest;
 }
 
 /** The model deciding with one threshold per group of the plan's attribute (calibration kept). */
