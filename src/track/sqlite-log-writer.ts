@@ -1,20 +1,27 @@
 /**
- * Prediction-log writes of the SQLite store on a worker thread (sqlite-log-worker.ts), so that a
- * server's event loop never waits for the fsync of a commit: `write` resolves once the records are
- * committed and rejects (with the store's error) when they are not. A writer that cannot start (no
- * compiled worker script) is not created, and a writer whose thread dies rejects what it held and
- * refuses the rest: the store then writes on its own connection, as before.
+ * The SQLite store's prediction log for a server: batches are appended to the spool on the
+ * caller's thread (spool-writer.ts: one `write`, plus a shared `fdatasync` under `power`) and moved
+ * into the `predictions` table by an ingester thread (sqlite-log-worker.ts) every 250 ms. So a
+ * served request waits for neither a SQLite commit nor its checkpoints, and the table is filled a
+ * few hundred rows per transaction.
  *
- * The thread holds the process open only while a write is in flight.
+ * Reads in the same process see every acknowledged batch: `flush` has the thread ingest
+ * everything first. A writer that cannot start (no compiled worker script) is not created, and
+ * one whose thread died reports `alive` false: the store then writes on its own connection, and
+ * what the spool holds is ingested by the next reader.
+ *
+ * The thread holds the process open only while a flush or close is in flight.
  *
  * @example
  * const w = SqliteLogWriter.start('/repo/.specml/store.db', 10_000);
- * if (w) await w.write(records); // durable now
+ * if (w) await w.write(records, 'crash'); // survives a kill -9 now
  */
 import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
 import { compiledWorkerUrl } from '../core/worker-url.js';
 import { storeError } from './sqlite-errors.js';
+import { spoolDir } from './spool-ingest.js';
+import { SpoolWriter } from './spool-writer.js';
 import type { LogDurability, PredictionRecord } from './types.js';
 
 interface Pending {
@@ -29,6 +36,7 @@ export class SqliteLogWriter {
 
   private constructor(
     private readonly worker: Worker,
+    private readonly spool: SpoolWriter,
     private readonly file: string,
   ) {
     worker.unref();
@@ -47,32 +55,43 @@ export class SqliteLogWriter {
       }
     };
     worker.on('error', fail);
-    worker.on('exit', (code) => fail(new Error(`the prediction log's writer thread stopped (exit code ${code})`)));
+    worker.on('exit', (code) => fail(new Error(`the prediction log's ingester thread stopped (exit code ${code})`)));
   }
 
   /** A writer for the store file `file`, or undefined where no worker script is available. */
   static start(file: string, busyTimeoutMs: number): SqliteLogWriter | undefined {
     const url = compiledWorkerUrl(import.meta.url, 'sqlite-log-worker.js');
-    return url ? new SqliteLogWriter(new Worker(url, { workerData: { file, busyTimeoutMs } }), file) : undefined;
+    if (!url) return undefined;
+    const dir = spoolDir(file);
+    // The seal callback runs on a later append, once `worker` is assigned.
+    const spool: SpoolWriter = new SpoolWriter(dir, (name) => worker.postMessage({ sealed: name }));
+    const worker = new Worker(url, { workerData: { file, dir, owner: `${process.pid}-${spool.token}-`, busyTimeoutMs } });
+    return new SqliteLogWriter(worker, spool, file);
   }
 
-  /** False once the thread has died (the caller writes on its own connection then). */
+  /** False once the ingester thread has died (the caller writes on its own connection then). */
   get alive(): boolean {
     return this.dead === undefined;
   }
 
   /**
-   * Commits `records` on the thread. `'power'`: the commit waits for an fsync (synchronous =
-   * FULL); `'crash'`: it ends with the write to the WAL file (synchronous = NORMAL), which a
-   * crash of this process cannot undo but an OS crash or power loss can.
+   * Appends `records` to the spool as one batch. `'crash'`: resolved once the kernel holds the
+   * line (a crash of this process cannot lose it; an OS crash or power loss can); `'power'`: once
+   * it is also fsynced.
    */
   write(records: readonly PredictionRecord[], durability: LogDurability = 'power'): Promise<void> {
+    if (this.dead) return Promise.reject(this.dead);
+    return this.spool.append(records, durability);
+  }
+
+  /** Resolves once every batch appended so far is in the `predictions` table. */
+  flush(): Promise<void> {
     if (this.dead) return Promise.reject(this.dead);
     const seq = ++this.seq;
     return new Promise<void>((resolve, reject) => {
       if (this.pending.size === 0) this.worker.ref();
       this.pending.set(seq, { resolve, reject });
-      this.worker.postMessage({ seq, records, fsync: durability === 'power' });
+      this.worker.postMessage({ seq, flush: true });
     });
   }
 
@@ -81,8 +100,9 @@ export class SqliteLogWriter {
     if (this.pending.size === 0) this.worker.unref();
   }
 
-  /** Lets the writes already sent finish, then closes the thread's connection. */
+  /** Refuses further writes, lets the thread ingest the whole spool of this writer, then stops it. */
   async close(): Promise<void> {
+    await this.spool.close();
     if (this.dead) return;
     const exited = once(this.worker, 'exit');
     this.worker.ref();

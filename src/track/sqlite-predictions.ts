@@ -1,7 +1,8 @@
 /**
- * The prediction log, label feedback and the rollout history in the SQLite store (rules 7 and 8 of types.ts): one
- * transaction per batch, so a group of requests costs one commit (one fsync of the WAL under
- * `synchronous = FULL`), and the commit returns only once the batch is durable.
+ * The prediction log, label feedback and the rollout history in the SQLite store (rules 7 and 8
+ * of types.ts): one transaction per batch. A server's batches reach the table through the spool
+ * (spool-writer.ts, spool-ingest.ts), a few hundred per transaction; `log` is the direct path,
+ * used where no ingester thread can run.
  */
 import type Database from 'better-sqlite3';
 import { SqliteQueries } from './sqlite-queries.js';
@@ -22,17 +23,21 @@ interface Row {
 
 /**
  * A function that writes prediction records in one transaction (one commit, one fsync under
- * `synchronous = FULL`); shared by this class and the log's writer thread (sqlite-log-worker.ts).
+ * `synchronous = FULL`) and returns how many were new: a record whose (id, role) is already in
+ * the log is ignored (rule 8: the first one stays). Shared by this class and the spool's ingester
+ * (spool-ingest.ts).
  */
-export function predictionInserter(db: Database.Database): (rows: readonly PredictionRecord[]) => void {
-  const insert = db.prepare('INSERT INTO predictions (id, role, model, version, at, input, output, latency_ms, request_id, client_request_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+export function predictionInserter(db: Database.Database): (rows: readonly PredictionRecord[]) => number {
+  const insert = db.prepare('INSERT OR IGNORE INTO predictions (id, role, model, version, at, input, output, latency_ms, request_id, client_request_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
   return db.transaction((rows: readonly PredictionRecord[]) => {
-    for (const r of rows) insert.run(r.id, r.role, r.model, r.version, r.at, JSON.stringify(r.input), JSON.stringify(r.output), r.latencyMs, r.requestId, r.clientRequestId ?? null);
+    let n = 0;
+    for (const r of rows) n += insert.run(r.id, r.role, r.model, r.version, r.at, JSON.stringify(r.input), JSON.stringify(r.output), r.latencyMs, r.requestId, r.clientRequestId ?? null).changes;
+    return n;
   });
 }
 
 export class PredictionQueries extends SqliteQueries {
-  private readonly insertMany: (rows: readonly PredictionRecord[]) => void;
+  private readonly insertMany: (rows: readonly PredictionRecord[]) => number;
 
   constructor(db: Database.Database, file: string, root: string) {
     super(db, file, root);

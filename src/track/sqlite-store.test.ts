@@ -67,9 +67,10 @@ describe('SQLite store', () => {
     expect((await s.listPredictions({ model: 'm', role: 'served' })).map((p) => p.id)).toEqual(['r1/0', 'r1/1', 'r2/0']);
     expect((await s.listPredictions({ since: 20 })).map((p) => p.id)).toEqual(['r2/0']);
     expect((await s.listPredictions({}))[0]).toMatchObject({ input: { x: 1 }, output: { prediction: 'a' }, latencyMs: 0.4 });
-    // The same id twice in one batch is refused whole: nothing of that batch is written.
-    await expect(s.logPredictions([rec('r3/0', 'served', 30), rec('r1/0', 'served', 30)])).rejects.toThrow();
-    expect((await s.listPredictions({ since: 30 }))).toEqual([]);
+    // A (id, role) logged again is ignored: the log keeps the first record, never rewrites it.
+    await s.logPredictions([rec('r3/0', 'served', 30), rec('r1/0', 'served', 30)]);
+    expect((await s.listPredictions({ since: 30 })).map((p) => p.id)).toEqual(['r3/0']);
+    expect((await s.listPredictions({ model: 'm', role: 'served' })).filter((p) => p.id === 'r1/0').map((p) => p.at)).toEqual([10]);
     expect(await s.addFeedback('m', [{ id: 'r1/0', label: 'a' }, { id: 'nope', label: 'b' }, { id: 'r1/0', label: 'b' }])).toEqual({ accepted: 1, unknown: ['nope', 'r1/0'] });
     expect(await s.addFeedback('other', [{ id: 'r2/0', label: 'a' }])).toEqual({ accepted: 0, unknown: ['r2/0'] });
     expect(await s.feedbackFor(['r1/0', 'r2/0'])).toEqual(new Map([['r1/0', 'a']]));

@@ -7,8 +7,10 @@
  * block the writer, and a commit is one append to the log — a kill -9 mid-run loses at most the
  * transaction in flight. `synchronous = FULL` makes each commit durable before it returns (the
  * store writes a few rows per stage, so the fsync costs nothing that matters). The prediction
- * log, written for every served request, commits on a writer thread of its own
- * (sqlite-log-writer.ts) so that its fsyncs never stall a server's event loop. `busy_timeout`
+ * log, written for every served request, is appended to a spool folder beside the file and
+ * moved into its table a few hundred rows per transaction by a thread of its own
+ * (sqlite-log-writer.ts), so that a served request waits for no commit; reads of the log ingest
+ * the spool first. `busy_timeout`
  * lets two specml processes share a store; a lock held longer is reported as `store.locked`.
  *
  * @example
@@ -20,11 +22,12 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { SpecmlError } from '../core/errors.js';
 import { MIGRATIONS } from './schema.js';
-import { BUSY_TIMEOUT_MS, storeError } from './sqlite-errors.js';
+import { BUSY_TIMEOUT_MS, guarded, storeError } from './sqlite-errors.js';
 import { PredictionQueries } from './sqlite-predictions.js';
 import { RegistryQueries } from './sqlite-registry.js';
 import { SqliteLogWriter } from './sqlite-log-writer.js';
 import { RunQueries } from './sqlite-runs.js';
+import { ingestSpool, ownerGone, spoolDir } from './spool-ingest.js';
 import type { Store } from './types.js';
 
 /**
@@ -52,6 +55,22 @@ export function openSqliteStore(file: string, options: { busyTimeoutMs?: number 
   const registry = new RegistryQueries(db, abs, root);
   const predictions = new PredictionQueries(db, abs, root);
   let writer: SqliteLogWriter | null | undefined;
+  const spoolOffsets = new Map<string, number>();
+  /**
+   * Before a read of the prediction log: every acknowledged batch into the table. This process's
+   * spool through its writer's thread; otherwise (a `specml monitor` beside a running server, or
+   * after a server was killed) on this connection, removing the segments of processes that are gone.
+   */
+  const catchUp = async (): Promise<void> => {
+    if (writer?.alive) {
+      try {
+        return await writer.flush();
+      } catch (err) {
+        if (writer.alive) throw err;
+      }
+    }
+    guarded(abs, () => ingestSpool(db, spoolDir(abs), { offsets: spoolOffsets, finished: ownerGone }));
+  };
   return {
     uri: `sqlite:${abs}`,
     root,
@@ -75,14 +94,20 @@ export function openSqliteStore(file: string, options: { busyTimeoutMs?: number 
     history: async (name) => registry.history(name),
     logPredictions: async (records, o) => {
       if (records.length === 0) return;
-      // On the writer thread (its commits' fsyncs do not block the caller's event loop), started
-      // on first use; on this connection (always synchronous = FULL) where no thread can run.
+      // Appended to the spool, ingested by the writer's thread (started on first use); on this
+      // connection (always synchronous = FULL) where no thread can run.
       if (writer === undefined) writer = SqliteLogWriter.start(abs, options.busyTimeoutMs ?? BUSY_TIMEOUT_MS) ?? null;
       if (writer?.alive) return writer.write(records, o?.durability ?? 'power');
       predictions.log(records);
     },
-    listPredictions: async (filter) => predictions.list(filter ?? {}),
-    addFeedback: async (model, labels) => predictions.feedback(model, labels),
+    listPredictions: async (filter) => {
+      await catchUp();
+      return predictions.list(filter ?? {});
+    },
+    addFeedback: async (model, labels) => {
+      await catchUp();
+      return predictions.feedback(model, labels);
+    },
     feedbackFor: async (ids) => predictions.labels(ids),
     logRolloutEvent: async (e) => predictions.rolloutEvent(e),
     rolloutEvents: async (name) => predictions.rolloutEvents(name),

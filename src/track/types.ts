@@ -23,8 +23,9 @@ export type LogDurability = 'crash' | 'power';
  *    latest move.
  * 7. Writes are atomic: a crash (kill -9) leaves every record either written or absent; a write
  *    whose promise resolved survives a crash.
- * 8. The prediction log is append-only; a label joins a served prediction once (a second label for
- *    the same id is refused as unknown).
+ * 8. The prediction log is append-only: a record whose (id, role) is already logged is ignored,
+ *    the first one stays; a label joins a served prediction once (a second label for the same id
+ *    is refused as unknown).
  *
  * @example
  * const store = await openStore('sqlite:.specml/store.db');
@@ -252,7 +253,8 @@ export interface Store {
   history(name: string): Promise<AliasEvent[]>;
 
   /**
-   * Appends prediction records in one transaction: durable when the promise resolves (rule 7).
+   * Appends prediction records as one batch (all or none of it is logged): durable when the
+   * promise resolves (rule 7); visible to `listPredictions` and `addFeedback` from then on.
    * `durability: 'crash'` (what a server uses by default) asks only for rule 7 — the records
    * survive a crash or kill -9 of this process — and lets a store skip waiting for the disk;
    * `'power'` (the default here) also waits until they would survive an OS crash or power loss.
