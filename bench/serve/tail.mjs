@@ -5,6 +5,7 @@
 //
 //   npx tsc -p tsconfig.build.json && node bench/serve/tail.mjs [--rounds 3] [--seconds 12] [--warmup 3]
 //   SERVER_CPUS=0,1 taskset -c 2-9 node bench/serve/tail.mjs     (server and load on separate cores)
+//   BASELINE=../old node bench/serve/tail.mjs                      (also an earlier build's logging servers)
 //
 // Servers: the trivial Fastify echo route (the floor), specml serve --no-log, specml serve with
 // the prediction log (its default, durable across a crash of the server), and with the log fsynced
@@ -42,6 +43,15 @@ const servers = [
   { label: 'specml serve (log on)', args: [cli, 'serve', '--model', model, '--port', '0', '--json'], path: '/v1/models/credit/predict', store: true },
   { label: 'specml serve --log-durability power', args: [cli, 'serve', '--model', model, '--port', '0', '--json', '--log-durability', 'power'], path: '/v1/models/credit/predict', store: true },
 ];
+// BASELINE=DIR (another checkout, built) adds its servers with the log on, for a before/after in one run.
+const baseline = process.env.BASELINE;
+if (baseline) {
+  const theirs = join(baseline, 'bin', 'specml.js');
+  servers.push(
+    { label: `${baseline}: serve (log on)`, args: [theirs, 'serve', '--model', model, '--port', '0', '--json'], path: '/v1/models/credit/predict', store: true },
+    { label: `${baseline}: serve --log-durability power`, args: [theirs, 'serve', '--model', model, '--port', '0', '--json', '--log-durability', 'power'], path: '/v1/models/credit/predict', store: true },
+  );
+}
 const runs = [];
 for (let round = 1; round <= ROUNDS; round++) {
   for (const s of servers) {

@@ -2,9 +2,9 @@
  * The server's prediction log with group commit: records of the requests that arrive while one
  * write is in progress go into the next write together, and each request is answered only after
  * the write holding its records has committed, so a kill -9 right after an answer loses nothing.
- * With the SQLite store the commit is a write to its WAL (`specml serve --log-durability crash`,
- * the default), or also an fsync per group, not per request (`power`: an OS crash or power loss
- * loses nothing either); either way on the store's writer thread, off the event loop.
+ * With the SQLite store the write is one line appended to its spool (`specml serve
+ * --log-durability crash`, the default), plus an fdatasync per group, not per request (`power`:
+ * an OS crash or power loss loses nothing either), run off the event loop.
  *
  * @example
  * const log = new PredictionLog((records) => store.logPredictions(records));
