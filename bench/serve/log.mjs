@@ -15,7 +15,6 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { openStore } from '../../dist/track/index.js';
-import { predictionInserter } from '../../dist/track/sqlite-predictions.js';
 import { ingestSpool, spoolDir } from '../../dist/track/spool-ingest.js';
 import { SpoolWriter } from '../../dist/track/spool-writer.js';
 import { arg } from './common.mjs';
