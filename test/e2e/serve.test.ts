@@ -311,7 +311,9 @@ describe('specml serve', () => {
       const s = await start(['--challenger', healthy, '--rollout', 'canary', '--canary-steps', '50,100', '--min-requests', '5', '--max-p99-ms', '1000']);
       try {
         const versions = new Set<string>();
-        for (let i = 0; i < 60; i++) versions.add((await predictOnce(s)).version);
+        // Sticky keys, so the split is the same every run (without them, 1 run in 32 sent the
+        // first five requests at 50% all to the challenger and the champion never answered).
+        for (let i = 0; i < 60; i++) versions.add((await predictOnce(s, { 'x-rollout-key': `user-${i}` })).version);
         const ro = await json(fetch(`${s.url}/v1/models/${s.name}/rollout`));
         expect(ro.events.map((e: { reason: string }) => e.reason.split(':')[0])).toEqual(['advance', 'promote']);
         expect(ro.state.mode).toBe('single');
