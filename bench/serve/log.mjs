@@ -73,8 +73,8 @@ const variants = {
 
 /** The log before the spool: a thread commits each batch on its own connection and answers. */
 async function sqliteCommits(level) {
+  // The store stays open beside the thread, as in a server (its main connection shares the WAL).
   const { file, store } = await freshStore();
-  await store.close();
   const inserter = new URL('../../dist/track/sqlite-predictions.js', import.meta.url).href;
   const worker = new Worker(
     `const { parentPort, workerData } = require('node:worker_threads');
@@ -102,6 +102,7 @@ async function sqliteCommits(level) {
   }));
   worker.postMessage({ close: true });
   await new Promise((r) => worker.once('exit', r));
+  await store.close();
   return lat;
 }
 

@@ -93,6 +93,15 @@ export async function checkStore(make: () => Promise<Store>, packageDir: string)
     expect(hist.map((h) => `${h.alias}:${h.action}:${h.from}->${h.to}`).join(',') === 'champion:set:null->1,champion:set:1->2,champion:rollback:2->1,staging:set:null->2,staging:remove:2->null', `${who}: the history must list every move in order, got ${hist.map((h) => `${h.alias}:${h.action}:${h.from}->${h.to}`).join(',')}`);
     const models = await store.listModels();
     expect(models.length === 1 && models[0]!.latest === 2 && models[0]!.aliases['champion'] === 1, `${who}: listModels must show latest versions and aliases`);
+
+    // The prediction log: readable as soon as a write resolves; a (id, role) logged again keeps the first; one label per prediction.
+    const rec = (id: string, at: number) => ({ id, role: 'served' as const, model: 'm', version: '1', at, input: { x: at }, output: { prediction: 'a' }, latencyMs: 0.1, requestId: id.split('/')[0]! });
+    await store.logPredictions([rec('q1/0', 1), rec('q1/1', 1)], { durability: 'crash' });
+    await store.logPredictions([rec('q1/0', 2), rec('q2/0', 3)]);
+    const logged = (await store.listPredictions({ model: 'm' })).map((p) => `${p.id}@${p.at}`);
+    expect(logged.join(',') === 'q1/0@1,q1/1@1,q2/0@3', `${who}: rule 8 (a logged prediction is read back at once, the first of a repeated id stays), got ${logged.join(',')}`);
+    const fb = await store.addFeedback('m', [{ id: 'q2/0', label: 'a' }, { id: 'q2/0', label: 'b' }]);
+    expect(fb.accepted === 1 && fb.unknown.join(',') === 'q2/0', `${who}: rule 8 (a label joins a prediction once)`);
   } finally {
     await store.close();
   }
