@@ -11,12 +11,16 @@
  *
  * Who may remove a segment: it is removed once every line of it is in the table and that
  * commit is durable (synchronous = FULL), and only when nobody appends to it any more — its writer
- * sealed it, or the process named in its file name is gone. A live segment is read up to its
- * last complete line and left in place; rows read twice are ignored by the primary key.
+ * sealed it, or it is abandoned: the process named in its file name is not running here and the
+ * file has not been touched for a minute (its writer touches a live segment every 5 s, so a
+ * server in another container on the same machine, whose process ids this one cannot see, keeps
+ * its segments). A live segment is read up to its last complete line and left in place; rows
+ * read twice are ignored by the primary key. (One machine only: SQLite's WAL mode, which the store
+ * uses, cannot be shared across machines either.)
  *
  * @example
  * const offsets = new Map<string, number>();
- * ingestSpool(db, '/repo/.specml/store.db.spool', { offsets, finished: (name) => ownerGone(name) });
+ * ingestSpool(db, '/repo/.specml/store.db.spool', { offsets, finished: abandoned });
  */
 import { closeSync, fstatSync, openSync, readdirSync, readSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
@@ -57,17 +61,20 @@ export function processAlive(pid: number): boolean {
   }
 }
 
-/** A segment nobody appends to any more, judged by its name alone: its process is gone. */
-export function ownerGone(name: string): boolean {
+/** Why a minute: a live segment is touched every 5 s (spool-writer.ts), even while its writer waits out a locked store (10 s at most). */
+export const ABANDONED_AFTER_MS = 60_000;
+
+/** A segment nobody will append to: its process is not running here and the file was last touched over a minute ago (`mtimeMs`). */
+export function abandoned(name: string, mtimeMs: number, now = Date.now()): boolean {
   const owner = segmentOwner(name);
-  return owner !== undefined && !processAlive(owner.pid);
+  return owner !== undefined && now - mtimeMs > ABANDONED_AFTER_MS && !processAlive(owner.pid);
 }
 
 export interface IngestOptions {
   /** Bytes of each segment already ingested by this caller (updated in place). */
   offsets: Map<string, number>;
-  /** True for a segment that will not grow (sealed by its writer, or its process gone): it is ingested to its end and removed. */
-  finished: (name: string) => boolean;
+  /** True for a segment that will not grow (sealed by its writer, or abandoned; `mtimeMs`: when it last changed): it is ingested to its end and removed. */
+  finished: (name: string, mtimeMs: number) => boolean;
 }
 
 export interface IngestResult {
@@ -96,15 +103,15 @@ export function ingestSpool(db: Database.Database, dir: string, o: IngestOptions
   }
   const commit = predictionInserter(db);
   for (const name of names) {
-    // Judged before reading: a segment found finished now has all its lines on disk already.
-    const finished = o.finished(name);
     const file = path.join(dir, name);
     const from = o.offsets.get(name) ?? 0;
-    const bytes = readFrom(file, from);
-    if (bytes === undefined) {
+    // Judged before reading: a segment found finished now has all its lines on disk already.
+    const read = readFrom(file, from, (mtimeMs) => o.finished(name, mtimeMs));
+    if (read === undefined) {
       o.offsets.delete(name); // removed meanwhile by another reader
       continue;
     }
+    const { bytes, finished } = read;
     const { records, consumed, unreadable } = parseLines(bytes, finished);
     out.unreadable += unreadable;
     if (records.length) out.inserted += commit(records);
@@ -122,8 +129,8 @@ export function ingestSpool(db: Database.Database, dir: string, o: IngestOptions
   return out;
 }
 
-/** The bytes of `file` from `from` to its current end; undefined when the file is gone. */
-function readFrom(file: string, from: number): Buffer | undefined {
+/** The bytes of `file` from `from` to its end as found with `finished` judged; undefined when the file is gone. */
+function readFrom(file: string, from: number, judge: (mtimeMs: number) => boolean): { bytes: Buffer; finished: boolean } | undefined {
   let fd: number;
   try {
     fd = openSync(file, 'r');
@@ -132,7 +139,8 @@ function readFrom(file: string, from: number): Buffer | undefined {
     throw err;
   }
   try {
-    const size = fstatSync(fd).size;
+    const { size, mtimeMs } = fstatSync(fd);
+    const finished = judge(mtimeMs);
     const buf = Buffer.alloc(Math.max(0, size - from));
     let at = 0;
     while (at < buf.length) {
@@ -140,7 +148,7 @@ function readFrom(file: string, from: number): Buffer | undefined {
       if (n === 0) break;
       at += n;
     }
-    return buf.subarray(0, at);
+    return { bytes: buf.subarray(0, at), finished };
   } finally {
     closeSync(fd);
   }

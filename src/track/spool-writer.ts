@@ -8,14 +8,16 @@
  * durable; both run on libuv's thread pool, never blocking the event loop.
  *
  * A segment is sealed at 8 MiB (about 18,000 served single-row requests) and a new one begun;
- * `onSeal` tells the ingester, which removes a sealed segment once its rows are in the store.
+ * `onSeal` tells the ingester, which removes a sealed segment once its rows are in the store. The
+ * live segment's modification time is touched every 5 s, so that no reader takes it for abandoned
+ * while the server is idle (spool-ingest.ts).
  *
  * @example
  * const spool = new SpoolWriter('/repo/.specml/store.db.spool', (name) => ingester.sealed(name));
  * await spool.append(records, 'power'); // on disk now
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, fdatasync, ftruncateSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { closeSync, fdatasync, ftruncateSync, futimes, mkdirSync, openSync, writeSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { SpecmlError } from '../core/errors.js';
@@ -24,6 +26,8 @@ import type { LogDurability, PredictionRecord } from './types.js';
 
 /** Why 8 MiB: a sealed segment is read whole by the ingester; at 1,000 rows/s it lasts ~18 s. */
 const SEGMENT_BYTES = 8 * 1024 * 1024;
+/** Why 5 s: a twelfth of ABANDONED_AFTER_MS, so a late tick or two cannot make a live segment look abandoned. */
+const TOUCH_MS = 5_000;
 
 export class SpoolWriter {
   /** Tells this writer's segments from those of other stores opened in the same process. */
@@ -31,12 +35,15 @@ export class SpoolWriter {
   private seq = 0;
   private seg: Segment | undefined;
   private closed = false;
+  private readonly touch: NodeJS.Timeout;
 
   constructor(
     private readonly dir: string,
     private readonly onSeal: (name: string) => void,
     private readonly segmentBytes = SEGMENT_BYTES,
-  ) {}
+  ) {
+    this.touch = setInterval(() => this.seg?.touch(), TOUCH_MS).unref();
+  }
 
   /** Appends `records` as one line; resolves when they are as durable as `durability` asks. Rejects (`store.unwritable`) when the line could not be written whole; nothing of it is then left in the spool. */
   append(records: readonly PredictionRecord[], durability: LogDurability): Promise<void> {
@@ -58,6 +65,7 @@ export class SpoolWriter {
     if (this.closed) return;
     const seg = this.seg;
     this.closed = true;
+    clearInterval(this.touch);
     this.seal();
     await seg?.idle();
   }
@@ -105,6 +113,13 @@ class Segment {
       throw err;
     }
     this.size += buf.length;
+  }
+
+  /** Marks the segment as in use (its modification time, which every append also sets), on the thread pool. */
+  touch(): void {
+    if (this.sealed) return;
+    const now = new Date();
+    futimes(this.fd, now, now, () => undefined);
   }
 
   sync(): Promise<void> {

@@ -6,8 +6,8 @@
  * A pass that fails (the store locked by another process for longer than the busy timeout) leaves
  * the rows in the spool for the next one.
  *
- * Besides its own writer's segments, it ingests and removes those of processes that are gone (a
- * server killed before it could ingest its spool).
+ * Besides its own writer's segments, it ingests those of other writers, and removes those
+ * abandoned (a server killed before it could ingest its spool).
  *
  * Messages in: `{ sealed: name }` (the writer will not append to that segment again),
  * `{ seq, flush: true }` (a pass now; answered `{ seq }` or `{ seq, error: { message, code } }`)
@@ -15,7 +15,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import { ingestSpool, ownerGone } from './spool-ingest.js';
+import { abandoned, ingestSpool } from './spool-ingest.js';
 
 /** Why 250 ms: short enough that the spool stays small, long enough that a pass holds hundreds of rows at a served load. */
 const PASS_MS = 250;
@@ -29,7 +29,7 @@ const sealed = new Set<string>();
 let closing = false;
 
 const mine = (name: string): boolean => name.startsWith(owner);
-const finished = (name: string): boolean => sealed.has(name) || (mine(name) ? closing : ownerGone(name));
+const finished = (name: string, mtimeMs: number): boolean => sealed.has(name) || (mine(name) ? closing : abandoned(name, mtimeMs));
 
 function pass(): void {
   ingestSpool(db, dir, { offsets, finished });

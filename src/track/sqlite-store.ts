@@ -27,7 +27,7 @@ import { PredictionQueries } from './sqlite-predictions.js';
 import { RegistryQueries } from './sqlite-registry.js';
 import { SqliteLogWriter } from './sqlite-log-writer.js';
 import { RunQueries } from './sqlite-runs.js';
-import { ingestSpool, ownerGone, spoolDir } from './spool-ingest.js';
+import { abandoned, ingestSpool, spoolDir } from './spool-ingest.js';
 import type { Store } from './types.js';
 
 /**
@@ -59,7 +59,7 @@ export function openSqliteStore(file: string, options: { busyTimeoutMs?: number 
   /**
    * Before a read of the prediction log: every acknowledged batch into the table. This process's
    * spool through its writer's thread; otherwise (a `specml monitor` beside a running server, or
-   * after a server was killed) on this connection, removing the segments of processes that are gone.
+   * after a server was killed) on this connection, removing the segments that are abandoned.
    */
   const catchUp = async (): Promise<void> => {
     if (writer?.alive) {
@@ -69,7 +69,7 @@ export function openSqliteStore(file: string, options: { busyTimeoutMs?: number 
         if (writer.alive) throw err;
       }
     }
-    guarded(abs, () => ingestSpool(db, spoolDir(abs), { offsets: spoolOffsets, finished: ownerGone }));
+    guarded(abs, () => ingestSpool(db, spoolDir(abs), { offsets: spoolOffsets, finished: abandoned }));
   };
   return {
     uri: `sqlite:${abs}`,
