@@ -61,7 +61,7 @@ export function processAlive(pid: number): boolean {
   }
 }
 
-/** Why a minute: a live segment is touched every 5 s (spool-writer.ts), even while its writer waits out a locked store (10 s at most). */
+/** Why a minute: its writer touches a live segment every 5 s from the server's event loop (spool-writer.ts); twelve missed touches are not a busy moment. */
 export const ABANDONED_AFTER_MS = 60_000;
 
 /** A segment nobody will append to: its process is not running here and the file was last touched over a minute ago (`mtimeMs`). */
