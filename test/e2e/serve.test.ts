@@ -4,7 +4,7 @@
  * bad input a 4xx with a precise message while the server stays up.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { connect } from 'node:net';
@@ -252,6 +252,35 @@ describe('specml serve', () => {
       expect(acked.filter((id) => !logged.has(id))).toEqual([]);
     } finally {
       await store.close();
+    }
+  });
+
+  it('answers 503, never an unlogged prediction, when the log cannot be written, and logs again once it can', async () => {
+    const dir = path.join(tmp, 'unloggable');
+    mkdirSync(dir, { recursive: true });
+    // A file where the store's spool folder must go: every append fails until it is gone.
+    const blocker = path.join(dir, 'store.db.spool');
+    writeFileSync(blocker, '');
+    const s = await start([], `sqlite:${path.join(dir, 'store.db')}`);
+    try {
+      const r = await post(`${s.url}/v1/models/${s.name}/predict`, { rows: [ROWS[0]] });
+      expect(r.status).toBe(503);
+      const body = await json(r);
+      expect(body.error.code).toBe('serve.log_failed');
+      expect(body.error.message).toMatch(/prediction log.*retry/);
+      expect(body).not.toHaveProperty('predictions');
+      expect((await fetch(`${s.url}/healthz`)).status).toBe(200);
+      rmSync(blocker);
+      const ok = await json(post(`${s.url}/v1/models/${s.name}/predict`, { rows: [ROWS[0]] }));
+      const store = await openStore(`sqlite:${path.join(dir, 'store.db')}`);
+      try {
+        expect((await store.listPredictions({})).map((p) => p.id)).toEqual([ok.predictions[0].id]);
+      } finally {
+        await store.close();
+      }
+    } finally {
+      s.proc.kill('SIGTERM');
+      await new Promise((r) => s.proc.once('exit', r));
     }
   });
 
