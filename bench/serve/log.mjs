@@ -8,12 +8,12 @@
 // already holds the rows of the earlier passes.
 //
 //   npx tsc -p tsconfig.build.json && node bench/serve/log.mjs [--rounds 3] [--seconds 10] [--rate 1000]
-import { randomUUID } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import { v7 as uuidv7 } from 'uuid';
 import { openStore } from '../../dist/track/index.js';
 import { ingestSpool, spoolDir } from '../../dist/track/spool-ingest.js';
 import { SpoolWriter } from '../../dist/track/spool-writer.js';
@@ -25,8 +25,9 @@ const ROUNDS = arg('--rounds', 3);
 const SECONDS = arg('--seconds', 10);
 const RATE = arg('--rate', 1000);
 const input = { Seniority: 9, Home: 'rent', Time: 60, Age: 30, Marital: 'married', Records: 'no', Job: 'freelance', Expenses: 73, Income: 129, Assets: 0, Debt: 0, Amount: 800, Price: 846 };
+// Request ids as the server makes them (time-ordered UUIDv7).
 const record = () => {
-  const id = randomUUID();
+  const id = uuidv7();
   return { id: `${id}/0`, role: 'served', model: 'credit', version: '1', at: Date.now(), input, output: { prediction: 'good', proba_bad: 0.1234567, proba_good: 0.8765433 }, latencyMs: 0.3, requestId: id };
 };
 

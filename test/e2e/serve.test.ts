@@ -234,11 +234,16 @@ describe('specml serve', () => {
     const killStore = `sqlite:${path.join(tmp, 'kill', 'store.db')}`;
     const s = await start([], killStore);
     const acked: string[] = [];
+    const waves: string[][] = [];
     // Ten clients at a time, so predictions are committed in groups.
     for (let wave = 0; wave < 8; wave++) {
       const answers = await Promise.all(Array.from({ length: 10 }, () => json(post(`${s.url}/v1/models/${s.name}/predict`, { rows: [ROWS[wave % ROWS.length]] }))));
       for (const a of answers) acked.push(a.predictions[0].id);
+      waves.push(answers.map((a) => a.predictions[0].id as string).sort());
     }
+    // Request ids are time-ordered (UUIDv7): every id of a wave sorts after every id of the wave before.
+    expect(acked[0]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}\/0$/);
+    for (let w = 1; w < waves.length; w++) expect(waves[w]![0]! > waves[w - 1]![9]!).toBe(true);
     // More requests in flight while it dies: those may or may not be logged, but were never acknowledged.
     const exited = new Promise((r) => s.proc.once('exit', r));
     const inflight = Array.from({ length: 10 }, () => post(`${s.url}/v1/models/${s.name}/predict`, { rows: [ROWS[0]] }).catch(() => undefined));
