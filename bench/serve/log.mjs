@@ -55,21 +55,19 @@ async function paced(log) {
   return lat.sort();
 }
 
+/** The log as the store writes it now: appended to the spool. */
+async function spooled(durability) {
+  const { store } = await freshStore();
+  const lat = await paced((b) => store.logPredictions(b, { durability }));
+  await store.close();
+  return lat;
+}
+
 const variants = {
-  'spool, crash': async () => {
-    const { store } = await freshStore();
-    const lat = await paced((b) => store.logPredictions(b, { durability: 'crash' }));
-    await store.close();
-    return lat;
-  },
-  'writer thread, SQLite commit per batch, synchronous = NORMAL': async () => sqliteCommits('NORMAL'),
-  'spool, power': async () => {
-    const { store } = await freshStore();
-    const lat = await paced((b) => store.logPredictions(b, { durability: 'power' }));
-    await store.close();
-    return lat;
-  },
-  'writer thread, SQLite commit per batch, synchronous = FULL': async () => sqliteCommits('FULL'),
+  'spool, crash': () => spooled('crash'),
+  'writer thread, SQLite commit per batch, synchronous = NORMAL': () => sqliteCommits('NORMAL'),
+  'spool, power': () => spooled('power'),
+  'writer thread, SQLite commit per batch, synchronous = FULL': () => sqliteCommits('FULL'),
 };
 
 /** The log before the spool: a thread commits each batch on its own connection and answers. */
