@@ -24,7 +24,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { JsonValue, PredictionRecord } from '../track/index.js';
 import { csvRows } from './csv-body.js';
 import { feedbackLabels } from './feedback.js';
-import { HttpError } from './http-error.js';
+import { errorAnswer, HttpError } from './http-error.js';
 import { rowsFromBody } from './input.js';
 import { serverMetrics } from './metrics.js';
 import { predictColumns, type ServedModel } from './models.js';
@@ -189,28 +189,9 @@ export function buildServer(o: ServerOptions): ModelServer {
     void reply.code(404).send({ error: { code: 'serve.not_found', message: `no route ${req.method} ${req.url.split('?')[0]}; see GET /openapi.json` } });
   });
   app.setErrorHandler((err: Error & { statusCode?: number; code?: string }, req, reply) => {
-    const v2 = req.url.startsWith('/v2/');
-    let status: number;
-    let body: Record<string, unknown>;
-    if (err instanceof HttpError) {
-      status = err.status;
-      body = { code: err.code, message: err.message, ...(err.issues ? { issues: err.issues } : {}), ...(err.more ? { more_issues: err.more } : {}) };
-    } else if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      status = 413;
-      body = { code: 'serve.too_large', message: `the request body is over the limit of ${app.initialConfig.bodyLimit} bytes`, hint: 'Send fewer rows per request.' };
-    } else if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-      status = 415;
-      body = { code: 'serve.media_type', message: `content-type '${req.headers['content-type'] ?? ''}' is not accepted`, hint: 'Send application/json.' };
-    } else if (typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500) {
-      // Fastify's own client errors: malformed JSON, empty body, prototype poisoning.
-      status = err.statusCode;
-      body = { code: err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ? 'serve.empty_body' : 'serve.bad_json', message: err.message.replace(/^Body is not valid JSON but content-type is set to 'application\/json'$/, 'the body is not valid JSON') };
-    } else {
-      status = 500;
-      body = { code: 'internal', message: 'internal error (logged); the request may be retried' };
-      req.log.error(err);
-    }
-    void reply.code(status).send(v2 ? { error: String(body['message']), ...(body['issues'] ? { issues: body['issues'] } : {}) } : { error: body });
+    const { status, body } = errorAnswer(err, { bodyLimit: app.initialConfig.bodyLimit ?? 0, contentType: req.headers['content-type'] });
+    if (status === 500) req.log.error(err);
+    void reply.code(status).send(req.url.startsWith('/v2/') ? { error: String(body.message), ...(body.issues ? { issues: body.issues } : {}) } : { error: body });
   });
 
   // Health and metadata.
