@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -124,6 +124,6 @@ describe('prediction spool', () => {
     expect(abandoned(segmentName(dead, 'ab', 1), now - 1_000, now)).toBe(false);
     expect(abandoned(segmentName(process.pid, 'ab', 1), old, now)).toBe(false);
     expect(abandoned('notes.txt', old, now)).toBe(false);
-    expect(existsSync(spoolDir('/nowhere/store.db'))).toBe(false);
+    expect(spoolDir('/repo/.specml/store.db')).toBe('/repo/.specml/store.db.spool');
   });
 });

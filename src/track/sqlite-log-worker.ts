@@ -15,12 +15,12 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import { abandoned, ingestSpool } from './spool-ingest.js';
+import { abandoned, ingestSpool, segmentOwner } from './spool-ingest.js';
 
 /** Why 250 ms: short enough that the spool stays small, long enough that a pass holds hundreds of rows at a served load. */
 const PASS_MS = 250;
 
-const { file, dir, owner, busyTimeoutMs } = workerData as { file: string; dir: string; owner: string; busyTimeoutMs: number };
+const { file, dir, token, busyTimeoutMs } = workerData as { file: string; dir: string; token: string; busyTimeoutMs: number };
 const db = new Database(file, { timeout: busyTimeoutMs });
 db.pragma('journal_mode = WAL');
 db.pragma('synchronous = FULL');
@@ -28,7 +28,11 @@ const offsets = new Map<string, number>();
 const sealed = new Set<string>();
 let closing = false;
 
-const mine = (name: string): boolean => name.startsWith(owner);
+/** This writer's segments: its process (a worker shares the process id) and its token. */
+const mine = (name: string): boolean => {
+  const owner = segmentOwner(name);
+  return owner !== undefined && owner.pid === process.pid && owner.token === token;
+};
 const finished = (name: string, mtimeMs: number): boolean => sealed.has(name) || (mine(name) ? closing : abandoned(name, mtimeMs));
 
 function pass(): void {

@@ -65,7 +65,7 @@ export class SqliteLogWriter {
     const dir = spoolDir(file);
     // The seal callback runs on a later append, once `worker` is assigned.
     const spool: SpoolWriter = new SpoolWriter(dir, (name) => worker.postMessage({ sealed: name }));
-    const worker = new Worker(url, { workerData: { file, dir, owner: `${process.pid}-${spool.token}-`, busyTimeoutMs } });
+    const worker = new Worker(url, { workerData: { file, dir, token: spool.token, busyTimeoutMs } });
     return new SqliteLogWriter(worker, spool, file);
   }
 
